@@ -1,0 +1,13 @@
+package dev.widgetrequests.source;
+
+/**
+ * One request as a source delivered it: the raw body and where it came from. Each source has its
+ * own implementation carrying what it needs to acknowledge or release it.
+ */
+public interface Delivery {
+  /** The request body, exactly as stored (may be invalid JSON). */
+  String body();
+
+  /** Where it came from, for logs: an S3 key or an SQS message id. */
+  String position();
+}
