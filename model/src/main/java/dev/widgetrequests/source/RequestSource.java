@@ -18,7 +18,9 @@ public interface RequestSource extends AutoCloseable {
   /** The request was applied (or needs nothing more): remove it from the source. */
   void acknowledge(Delivery delivery);
 
-  /** The request can never be applied: keep it with the reason where people look, then remove it. */
+  /**
+   * The request can never be applied: keep it with the reason where people look, then remove it.
+   */
   void deadLetter(Delivery delivery, String reason);
 
   /** The request was not processed (shutdown, transient failure): make it available again. */
