@@ -4,6 +4,7 @@ import dev.widgetrequests.source.Delivery;
 import dev.widgetrequests.source.RequestSource;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -24,6 +25,8 @@ import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
 public final class SqsRequestSource implements RequestSource {
   private static final Logger log = LoggerFactory.getLogger(SqsRequestSource.class);
   private static final int MAX_REASON_CHARS = 4000;
+  /** SQS takes 256 KiB per message, attributes included. */
+  private static final int MAX_INLINE_BYTES = 240 * 1024;
 
   private final SqsClient sqs;
   private final S3Client s3;
@@ -105,19 +108,27 @@ public final class SqsRequestSource implements RequestSource {
           message.messageId(),
           reason,
           message.body());
-    } else {
-      // The original message body: for a pointer it still names the object, which is kept.
-      sqs.sendMessage(
-          r ->
-              r.queueUrl(deadLetterQueueUrl)
-                  .messageBody(message.messageBody())
-                  .messageAttributes(
-                      Map.of(
-                          "reason", text(truncate(reason)),
-                          "source-queue", text(queueUrl),
-                          "source-message-id", text(message.messageId()))));
+      deleter.deleteNow(message);
+      return;
     }
-    deleter.deleteNow(message.withoutPointer());
+    // The request itself when it fits in a message, so the pointed-to object can go; otherwise
+    // the pointer, and the object stays for whoever reads the dead letter.
+    int size = message.body().getBytes(StandardCharsets.UTF_8).length;
+    boolean inline = size > 0 && size <= MAX_INLINE_BYTES; // SQS refuses empty bodies
+    Map<String, MessageAttributeValue> attributes = new HashMap<>();
+    attributes.put("reason", text(truncate(reason)));
+    attributes.put("source-queue", text(queueUrl));
+    attributes.put("source-message-id", text(message.messageId()));
+    if (message.pointer() != null) {
+      attributes.put(
+          "source-object", text("s3://" + message.pointer().bucket() + "/" + message.pointer().key()));
+    }
+    sqs.sendMessage(
+        r ->
+            r.queueUrl(deadLetterQueueUrl)
+                .messageBody(inline ? message.body() : message.messageBody())
+                .messageAttributes(attributes));
+    deleter.deleteNow(inline ? message : message.withoutPointer());
   }
 
   @Override

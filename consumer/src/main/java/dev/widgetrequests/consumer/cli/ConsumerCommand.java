@@ -180,6 +180,24 @@ public final class ConsumerCommand implements Callable<Integer> {
   URI endpointUrl;
 
   @Option(
+      names = "--endpoint-url-s3",
+      paramLabel = "URL",
+      description = "S3 endpoint only (wins over --endpoint-url).")
+  URI s3EndpointUrl;
+
+  @Option(
+      names = "--endpoint-url-sqs",
+      paramLabel = "URL",
+      description = "SQS endpoint only (wins over --endpoint-url).")
+  URI sqsEndpointUrl;
+
+  @Option(
+      names = "--endpoint-url-dynamodb",
+      paramLabel = "URL",
+      description = "DynamoDB endpoint only (wins over --endpoint-url).")
+  URI dynamoDbEndpointUrl;
+
+  @Option(
       names = "--log-file",
       paramLabel = "FILE",
       defaultValue = "widgets-consumer.log",

@@ -12,11 +12,30 @@ final class ConsumerOptions {
 
   static ConsumerConfig toConfig(ConsumerCommand o, Map<String, String> env) {
     return new ConsumerConfig(
-        AwsSettings.fromEnvironment(env, o.region, o.profile, o.endpointUrl),
+        aws(o, env),
         source(o),
         store(o),
         engine(o),
         "none".equalsIgnoreCase(o.logFile) ? null : Path.of(o.logFile));
+  }
+
+  /**
+   * Per-service options win over {@code --endpoint-url}, which wins over the environment's
+   * variables; an explicit {@code --endpoint-url} means every service, so the environment's
+   * per-service variables no longer apply.
+   */
+  static AwsSettings aws(ConsumerCommand o, Map<String, String> env) {
+    AwsSettings base =
+        o.endpointUrl != null
+            ? new AwsSettings(o.region, o.profile, o.endpointUrl, null, null, null)
+            : AwsSettings.fromEnvironment(env, o.region, o.profile, null);
+    return new AwsSettings(
+        o.region,
+        o.profile,
+        base.endpoint(),
+        o.s3EndpointUrl != null ? o.s3EndpointUrl : base.s3Endpoint(),
+        o.sqsEndpointUrl != null ? o.sqsEndpointUrl : base.sqsEndpoint(),
+        o.dynamoDbEndpointUrl != null ? o.dynamoDbEndpointUrl : base.dynamoDbEndpoint());
   }
 
   private static ConsumerConfig.Source source(ConsumerCommand o) {
