@@ -24,7 +24,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Maps a widget to a flat item and back. DynamoDB keeps no attribute order, so the names of the
- * widget's other attributes are also stored, in order, in {@value DynamoDbWidgetStore#ATTRIBUTE_ORDER}.
+ * widget's other attributes are also stored, in order, in {@value
+ * DynamoDbWidgetStore#ATTRIBUTE_ORDER}.
  */
 final class WidgetItem {
   /** Fixed width (always milliseconds) so the index's string order is time order. */
@@ -102,10 +103,7 @@ final class WidgetItem {
           .filter(name -> item.containsKey(name) && !isReserved(name))
           .forEach(names::add);
     }
-    item.keySet().stream()
-        .filter(name -> !isReserved(name))
-        .sorted()
-        .forEach(names::add);
+    item.keySet().stream().filter(name -> !isReserved(name)).sorted().forEach(names::add);
     return names;
   }
 

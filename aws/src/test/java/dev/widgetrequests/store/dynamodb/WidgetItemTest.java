@@ -13,9 +13,9 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class WidgetItemTest {
@@ -110,7 +110,8 @@ class WidgetItemTest {
             "Mary Matthews",
             "",
             null,
-            List.of(new Attribute("zeta", "1"), new Attribute("alpha", ""), new Attribute("m", "3")));
+            List.of(
+                new Attribute("zeta", "1"), new Attribute("alpha", ""), new Attribute("m", "3")));
 
     assertThat(items.fromItem(items.toItem(widget, "r", NOW))).isEqualTo(widget);
   }

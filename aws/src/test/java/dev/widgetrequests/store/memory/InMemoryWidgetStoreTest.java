@@ -41,7 +41,8 @@ class InMemoryWidgetStoreTest extends WidgetStoreContract {
     Map<String, Widget> snapshot = store.snapshot();
     store.delete(first);
 
-    assertThat(snapshot).containsExactly(Map.entry("a-widget", second), Map.entry("b-widget", first));
+    assertThat(snapshot)
+        .containsExactly(Map.entry("a-widget", second), Map.entry("b-widget", first));
     assertThatThrownBy(() -> snapshot.clear()).isInstanceOf(UnsupportedOperationException.class);
   }
 
