@@ -8,8 +8,11 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.elasticmq.rest.sqs.SQSRestServer;
@@ -62,52 +65,63 @@ class FunctionJarIT {
   }
 
   @Test
-  void functionJar_acceptsASavedEvent_andPutsTheRequestOnTheQueue() throws Exception {
+  void functionJar_answersEverySavedEvent_andQueuesTheAcceptedRequests() throws Exception {
     String queueUrl = sqs.createQueue(q -> q.queueName("jar-" + UUID.randomUUID())).queueUrl();
-    Path event = SavedEventsTest.eventsDirectory().resolve("v2-create.json");
+    List<String> files = SavedEventsTest.EXPECTED_STATUS.keySet().stream().sorted().toList();
 
-    Run run = invoke(event, Map.of("REQUEST_QUEUE_URL", queueUrl));
+    Run run = invoke(files, Map.of("REQUEST_QUEUE_URL", queueUrl));
 
     assertThat(run.exitCode()).as(run.stderr()).isZero();
-    JsonNode response = MAPPER.readTree(run.stdout());
-    assertThat(response.path("statusCode").asInt()).isEqualTo(202);
-    JsonNode body = MAPPER.readTree(response.path("body").asText());
-    List<Message> messages =
-        sqs.receiveMessage(r -> r.queueUrl(queueUrl).waitTimeSeconds(5)).messages();
-    assertThat(messages)
-        .singleElement()
-        .satisfies(
-            m -> {
-              assertThat(m.messageId()).isEqualTo(body.path("messageId").asText());
-              assertThat(m.body()).isEqualTo(MAPPER.readTree(event.toFile()).path("body").asText());
-            });
-    assertThat(run.stderr().strip())
-        .startsWith("{\"outcome\":\"accepted\"")
-        .doesNotContain("SLF4J");
+    List<String> responses = run.stdout().lines().toList();
+    assertThat(responses).hasSameSizeAs(files);
+    Set<String> messageIds = new HashSet<>();
+    for (int i = 0; i < files.size(); i++) {
+      JsonNode response = MAPPER.readTree(responses.get(i));
+      assertThat(response.path("statusCode").asInt())
+          .as(files.get(i))
+          .isEqualTo(SavedEventsTest.EXPECTED_STATUS.get(files.get(i)));
+      JsonNode body = MAPPER.readTree(response.path("body").asText());
+      if (body.has("messageId")) {
+        messageIds.add(body.path("messageId").asText());
+      }
+    }
+    assertThat(receiveAll(queueUrl))
+        .extracting(Message::messageId)
+        .containsExactlyInAnyOrderElementsOf(messageIds);
+    assertThat(messageIds).hasSize(10);
+    assertThat(run.stderr().lines())
+        .hasSameSizeAs(files)
+        .allMatch(line -> line.startsWith("{\"outcome\":"));
+  }
+
+  private static List<Message> receiveAll(String queueUrl) {
+    List<Message> all = new ArrayList<>();
+    List<Message> batch;
+    do {
+      batch =
+          sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1))
+              .messages();
+      all.addAll(batch);
+    } while (!batch.isEmpty());
+    return all;
   }
 
   @Test
   void functionJar_withoutQueueUrl_failsAtInitSayingWhatToSet() throws Exception {
-    Run run = invoke(SavedEventsTest.eventsDirectory().resolve("v1-create.json"), Map.of());
+    Run run = invoke(List.of("v1-create.json"), Map.of());
 
     assertThat(run.exitCode()).isNotZero();
     assertThat(run.stderr()).contains("REQUEST_QUEUE_URL is not set");
   }
 
-  private Run invoke(Path event, Map<String, String> extraEnvironment)
+  private Run invoke(List<String> eventFiles, Map<String, String> extraEnvironment)
       throws IOException, InterruptedException {
     Path stdout = temp.resolve("stdout");
     Path stderr = temp.resolve("stderr");
     String classpath =
         FUNCTION_JAR + java.io.File.pathSeparator + Path.of("target", "test-classes");
     ProcessBuilder builder =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xshare:off",
-                "-cp",
-                classpath,
-                JarInvoker.class.getName(),
-                event.toString())
+        new ProcessBuilder(command(classpath, eventFiles))
             .redirectOutput(stdout.toFile())
             .redirectError(stderr.toFile());
     Map<String, String> environment = builder.environment();
@@ -125,6 +139,15 @@ class FunctionJarIT {
       throw new AssertionError("the function jar did not finish within 60 s");
     }
     return new Run(process.exitValue(), Files.readString(stdout), Files.readString(stderr));
+  }
+
+  private static List<String> command(String classpath, List<String> eventFiles) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of("-Xshare:off", "-cp", classpath, JarInvoker.class.getName()));
+    eventFiles.forEach(
+        file -> command.add(SavedEventsTest.eventsDirectory().resolve(file).toString()));
+    return command;
   }
 
   private record Run(int exitCode, String stdout, String stderr) {}

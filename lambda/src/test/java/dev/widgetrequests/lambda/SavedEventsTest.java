@@ -12,6 +12,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class SavedEventsTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   /** Each saved event and the status it must get. */
-  private static final Map<String, Integer> EXPECTED_STATUS =
+  static final Map<String, Integer> EXPECTED_STATUS =
       Map.ofEntries(
           Map.entry("v1-create.json", 202),
           Map.entry("v1-update.json", 202),
@@ -77,7 +78,7 @@ class SavedEventsTest {
             line -> assertThat(MAPPER.readTree(line).path("status").asInt()).isEqualTo(status));
     switch (status) {
       case 202 -> assertAccepted(file, invocation);
-      case 400 -> assertThat(invocation.body().path("violations")).isNotEmpty();
+      case 400 -> assertRejected(file, invocation.body());
       case 405 -> assertThat(invocation.header("Allow")).isEqualTo("POST");
       default -> throw new AssertionError("no checks for status " + status);
     }
@@ -98,6 +99,20 @@ class SavedEventsTest {
     JsonNode body = invocation.body();
     assertThat(body.path("requestId").asText()).isEqualTo(sent.path("requestId").asText());
     assertThat(body.path("messageId").asText()).isEqualTo("message-1");
+  }
+
+  /** The answer names every broken rule by its field. */
+  private static void assertRejected(String file, JsonNode body) {
+    List<String> fields = body.path("violations").findValuesAsText("field");
+    if (file.endsWith("rule-violations.json")) {
+      assertThat(fields)
+          .containsExactlyInAnyOrder("type", "widgetId", "owner", "otherAttributes[0].name");
+      assertThat(body.path("requestId").asText()).isEqualTo("5e0d7c3b-8a1f-4b62-9e4d-2c7a1f0b3d68");
+    } else {
+      assertThat(fields).containsExactly("body");
+      assertThat(body.path("violations").get(0).path("message").asText())
+          .startsWith("not valid JSON");
+    }
   }
 
   private static String requestBody(String file) throws IOException {

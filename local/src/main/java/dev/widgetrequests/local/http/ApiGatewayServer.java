@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.widgetrequests.config.ConfigurationException;
+import dev.widgetrequests.local.PortInUseException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -40,10 +40,14 @@ public final class ApiGatewayServer implements AutoCloseable {
   private final ObjectMapper mapper = new ObjectMapper();
   private final HttpApiEvents events;
   private final Logger functionLog;
-  private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+  private final ExecutorService threads;
   private final HttpServer server;
 
-  /** Serves {@code handler} on 127.0.0.1:{@code port}; 0 picks a free port (see {@link #port}). */
+  /**
+   * Serves {@code handler} on 127.0.0.1:{@code port}; 0 picks a free port (see {@link #port}).
+   *
+   * @throws PortInUseException when {@code port} is taken
+   */
   public ApiGatewayServer(RequestStreamHandler handler, int port) {
     this(handler, port, Clock.systemUTC());
   }
@@ -53,6 +57,7 @@ public final class ApiGatewayServer implements AutoCloseable {
     this.events = new HttpApiEvents(mapper, clock, "ANY " + PATH);
     this.functionLog = LoggerFactory.getLogger(handler.getClass());
     this.server = bind(port);
+    this.threads = Executors.newVirtualThreadPerTaskExecutor();
     server.setExecutor(threads);
     server.createContext("/", this::serve);
     server.start();
@@ -74,11 +79,7 @@ public final class ApiGatewayServer implements AutoCloseable {
     try {
       return HttpServer.create(address, 0);
     } catch (BindException e) {
-      throw new ConfigurationException(
-          "port "
-              + port
-              + " on 127.0.0.1 is in use: stop what listens there or choose another port",
-          e);
+      throw new PortInUseException("HTTP API", port, e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

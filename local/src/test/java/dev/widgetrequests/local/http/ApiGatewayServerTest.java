@@ -1,12 +1,14 @@
 package dev.widgetrequests.local.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.widgetrequests.lambda.WidgetRequestHandler;
 import dev.widgetrequests.lambda.queue.RequestQueue;
+import dev.widgetrequests.local.PortInUseException;
 import dev.widgetrequests.model.parse.RequestParser;
 import java.io.IOException;
 import java.net.URI;
@@ -149,6 +151,16 @@ class ApiGatewayServerTest {
 
     assertThat(response.statusCode()).isEqualTo(500);
     assertThat(response.body()).isEqualTo("{\"message\":\"Internal Server Error\"}");
+  }
+
+  @Test
+  void portInUse_isReportedAsSuch() {
+    serve(capturing(new AtomicReference<>()));
+
+    assertThatThrownBy(
+            () -> new ApiGatewayServer(capturing(new AtomicReference<>()), server.port()))
+        .isInstanceOf(PortInUseException.class)
+        .hasMessageContaining("127.0.0.1:" + server.port());
   }
 
   private static RequestStreamHandler capturing(AtomicReference<String> event) {
