@@ -27,13 +27,38 @@ class ConsumerCommandTest {
 
     List<String> flags =
         List.of(
-            "-rb", "--request-bucket", "--request-source", "-rq", "--request-queue", "--queue-url",
-            "-wb", "--widget-bucket", "-dwt", "--dynamodb-widget-table", "--storage-strategy",
-            "--request-destination", "-wkp", "--widget-key-prefix", "-mrt", "--max-runtime",
-            "-qwt", "--queue-wait-timeout", "-qvt", "--queue-visibility-timeout", "-p",
-            "--profile", "-r", "--region", "--endpoint-url", "--dead-letter-queue",
-            "--rejected-prefix", "--dynamodb-key-attribute", "--concurrency", "--log-file",
-            "--exit-when-idle", "--poll-interval");
+            "-rb",
+            "--request-bucket",
+            "--request-source",
+            "-rq",
+            "--request-queue",
+            "--queue-url",
+            "-wb",
+            "--widget-bucket",
+            "-dwt",
+            "--dynamodb-widget-table",
+            "--storage-strategy",
+            "--request-destination",
+            "-wkp",
+            "--widget-key-prefix",
+            "-mrt",
+            "--max-runtime",
+            "-qwt",
+            "--queue-wait-timeout",
+            "-qvt",
+            "--queue-visibility-timeout",
+            "-p",
+            "--profile",
+            "-r",
+            "--region",
+            "--endpoint-url",
+            "--dead-letter-queue",
+            "--rejected-prefix",
+            "--dynamodb-key-attribute",
+            "--concurrency",
+            "--log-file",
+            "--exit-when-idle",
+            "--poll-interval");
     assertThat(out.toString()).contains(flags);
   }
 
@@ -60,8 +85,14 @@ class ConsumerCommandTest {
 
   @Test
   void seedVocabulary_mapsToTheSameConfigurationAsTheCourseFlags() {
-    ConsumerCommand seed = parse("--request-source", "requests", "--storage-strategy", "dynamodb",
-        "--request-destination", "widgets");
+    ConsumerCommand seed =
+        parse(
+            "--request-source",
+            "requests",
+            "--storage-strategy",
+            "dynamodb",
+            "--request-destination",
+            "widgets");
     ConsumerCommand course = parse("-rb", "requests", "-dwt", "widgets");
 
     assertThat(ConsumerOptions.toConfig(seed, java.util.Map.of()))

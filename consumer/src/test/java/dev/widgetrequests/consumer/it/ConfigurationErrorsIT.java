@@ -27,7 +27,8 @@ class ConfigurationErrorsIT {
     "-rq QUEUE/missing -dwt TABLE, does not exist",
     "-rb BUCKET -dwt TABLE --dynamodb-key-attribute widget_id, --dynamodb-key-attribute id"
   })
-  void missingResource_exitsWithCode2AndOneLineNamingIt(String args, String expected, LocalStack stack) {
+  void missingResource_exitsWithCode2AndOneLineNamingIt(
+      String args, String expected, LocalStack stack) {
     var pipeline = new Pipeline(stack);
     List<String> command = new ArrayList<>(pipeline.endpointArgs());
     for (String arg : args.split(" ")) {
@@ -44,6 +45,9 @@ class ConfigurationErrorsIT {
     int exit = cli.execute(command.toArray(String[]::new));
 
     assertThat(exit).isEqualTo(2);
-    assertThat(err.toString().strip()).doesNotContain("\n").contains(expected).contains("consumer:");
+    assertThat(err.toString().strip())
+        .doesNotContain("\n")
+        .contains(expected)
+        .contains("consumer:");
   }
 }

@@ -20,9 +20,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * One pipeline on the embedded stack with its own resources: a request bucket, a request queue
- * with its dead-letter queue, a widget bucket and a widget table. Feeds requests by each path and
- * reads back what the stores hold.
+ * One pipeline on the embedded stack with its own resources: a request bucket, a request queue with
+ * its dead-letter queue, a widget bucket and a widget table. Feeds requests by each path and reads
+ * back what the stores hold.
  */
 final class Pipeline {
   final LocalStack stack;
@@ -140,7 +140,11 @@ final class Pipeline {
   }
 
   List<S3Object> objects(String bucket, String prefix) {
-    return stack.s3().listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix)).contents().stream()
+    return stack
+        .s3()
+        .listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix))
+        .contents()
+        .stream()
         .toList();
   }
 
