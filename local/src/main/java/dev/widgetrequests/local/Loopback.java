@@ -24,7 +24,8 @@ final class Loopback {
    *
    * @throws PortInUseException when a fixed port is taken
    */
-  static <S extends EmbeddedServer> S start(String service, int port, IntFunction<S> starter) {
+  static <S extends EmbeddedServer> S start(
+      LocalService service, int port, IntFunction<S> starter) {
     if (port != 0) {
       if (!isFree(port)) {
         throw new PortInUseException(service, port, null);
@@ -42,7 +43,7 @@ final class Loopback {
     throw last;
   }
 
-  private static <S> S startOn(String service, int port, IntFunction<S> starter) {
+  private static <S> S startOn(LocalService service, int port, IntFunction<S> starter) {
     try {
       return starter.apply(port);
     } catch (RuntimeException e) {
