@@ -54,6 +54,10 @@ public final class LocalStack implements AutoCloseable {
    */
   public static LocalStack start(LocalStackPorts ports) {
     long started = System.nanoTime();
+    // Fail before starting anything when a fixed port is taken.
+    Loopback.requireFree(LocalService.S3, ports.s3());
+    Loopback.requireFree(LocalService.SQS, ports.sqs());
+    Loopback.requireFree(LocalService.DYNAMODB, ports.dynamoDb());
     List<EmbeddedServer> servers =
         ParallelStart.startAll(
             List.of(

@@ -27,9 +27,7 @@ final class Loopback {
   static <S extends EmbeddedServer> S start(
       LocalService service, int port, IntFunction<S> starter) {
     if (port != 0) {
-      if (!isFree(port)) {
-        throw new PortInUseException(service, port, null);
-      }
+      requireFree(service, port);
       return startOn(service, port, starter);
     }
     PortInUseException last = null;
@@ -59,6 +57,15 @@ final class Loopback {
       return socket.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException("no free port on " + HOST, e);
+    }
+  }
+
+  /**
+   * @throws PortInUseException unless {@code port} is 0 or free now
+   */
+  static void requireFree(LocalService service, int port) {
+    if (port != 0 && !isFree(port)) {
+      throw new PortInUseException(service, port, null);
     }
   }
 

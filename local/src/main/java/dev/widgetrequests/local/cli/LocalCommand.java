@@ -55,23 +55,23 @@ public final class LocalCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     LocalStackPorts ports = ports();
+    long started = System.nanoTime();
+    LocalStack stack = start(ports);
+    // Installed once the servers run: before, Ctrl-C just ends the process, servers and all.
     StopSignal stop = StopSignal.install();
-    try {
-      long started = System.nanoTime();
-      try (LocalStack stack = start(ports)) {
-        LocalResources resources = stack.createDefaultResources();
-        // The request handler's HTTP server (API Gateway adapter, port 3000) starts here.
-        new Banner(out).print(stack, resources, Duration.ofNanos(System.nanoTime() - started));
-        stop.await();
-        out.println("Stopping...");
-        out.flush();
-      }
-      out.println("Stopped.");
+    try (stack) {
+      LocalResources resources = stack.createDefaultResources();
+      // The request handler's HTTP server (API Gateway adapter, port 3000) starts here.
+      new Banner(out).print(stack, resources, Duration.ofNanos(System.nanoTime() - started));
+      stop.await();
+      out.println("Stopping...");
       out.flush();
-      return 0;
     } finally {
-      stop.finished();
+      stop.finished(); // after the stack is closed: try-with-resources closes first
     }
+    out.println("Stopped.");
+    out.flush();
+    return 0;
   }
 
   private LocalStackPorts ports() {
