@@ -1,15 +1,100 @@
 package dev.widgetrequests.model.parse;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
 /**
  * Parses and validates a request body against every rule of the widget-request contract. Thread
  * safe; build once and share.
+ *
+ * <p>Field rules live in the shipped JSON Schema ({@code widget-request.schema.json}); what a
+ * schema cannot say (size, JSON syntax, duplicate and reserved attribute names) is checked here.
+ * Every broken rule is reported, not just the first.
  */
 public final class RequestParser {
 
   /** Largest body accepted, in UTF-8 bytes. */
   public static final int MAX_BODY_BYTES = 256 * 1024;
 
+  /**
+   * Attribute names a request may not use: the widget's own fields and the stores' key and
+   * bookkeeping attributes, which DynamoDB keeps beside the attributes at the top level of an item.
+   */
+  public static final Set<String> RESERVED_ATTRIBUTE_NAMES = AttributeNames.RESERVED;
+
+  // Two equal keys in one object are rejected rather than resolved by "last one wins".
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
+
+  private static final RequestSchema SCHEMA = RequestSchema.load(MAPPER);
+
   public ParseResult parse(String body) {
-    throw new UnsupportedOperationException("not yet implemented");
+    if (body == null || body.isBlank()) {
+      return invalid("empty");
+    }
+    long bytes = utf8Length(body);
+    if (bytes > MAX_BODY_BYTES) {
+      return invalid("larger than " + MAX_BODY_BYTES + " bytes (got " + bytes + " bytes)");
+    }
+    JsonNode json;
+    try {
+      json = MAPPER.readTree(body);
+    } catch (JsonProcessingException e) {
+      return invalid("not valid JSON: " + describe(e));
+    }
+    if (!json.isObject()) {
+      String kind = json.getNodeType().name().toLowerCase(Locale.ROOT);
+      return invalid("must be a JSON object (got " + kind + ")");
+    }
+    List<Violation> violations = new ArrayList<>(SCHEMA.check(json));
+    violations.addAll(AttributeNames.check(json.path("otherAttributes")));
+    return violations.isEmpty()
+        ? new ParseResult.Valid(RequestReader.read(json))
+        : new ParseResult.Invalid(violations);
+  }
+
+  private static ParseResult invalid(String message) {
+    return new ParseResult.Invalid(List.of(new Violation("body", message)));
+  }
+
+  private static String describe(JsonProcessingException e) {
+    String message = e.getOriginalMessage().replaceAll("\\s+", " ").strip();
+    JsonLocation at = e.getLocation();
+    return at == null
+        ? message
+        : message + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+  }
+
+  /** UTF-8 length without encoding a copy of a body that may be far too large. */
+  static long utf8Length(String text) {
+    long bytes = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        bytes += 1;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        bytes += 4;
+        i++;
+      } else {
+        bytes += 3;
+      }
+    }
+    return bytes;
   }
 }

@@ -1,0 +1,158 @@
+package dev.widgetrequests.source.sqs;
+
+import dev.widgetrequests.source.Delivery;
+import dev.widgetrequests.source.RequestSource;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
+
+/**
+ * Requests from an SQS queue: long polling, up to ten a receive, batched deletes. A message whose
+ * body points at an S3 object is applied from that object; the message is deleted first and the
+ * object after, so a crash never leaves a message that points at nothing.
+ */
+public final class SqsRequestSource implements RequestSource {
+  private static final Logger log = LoggerFactory.getLogger(SqsRequestSource.class);
+  private static final int MAX_REASON_CHARS = 4000;
+  /** SQS takes 256 KiB per message, attributes included. */
+  private static final int MAX_INLINE_BYTES = 240 * 1024;
+
+  private final SqsClient sqs;
+  private final S3Client s3;
+  private final String queueUrl;
+  private final String deadLetterQueueUrl;
+  private final ReceiveMessageRequest receive;
+  private final BatchDeleter deleter;
+
+  /**
+   * @param deadLetterQueueUrl where invalid requests go, or {@code null} to log them whole instead
+   * @param waitSeconds long-poll wait, 0 to 20
+   * @param visibilityTimeoutSeconds for received messages, or {@code null} for the queue's default
+   */
+  public SqsRequestSource(
+      SqsClient sqs,
+      S3Client s3,
+      String queueUrl,
+      String deadLetterQueueUrl,
+      int waitSeconds,
+      Integer visibilityTimeoutSeconds) {
+    this.sqs = sqs;
+    this.s3 = s3;
+    this.queueUrl = queueUrl;
+    this.deadLetterQueueUrl = deadLetterQueueUrl;
+    this.receive =
+        ReceiveMessageRequest.builder()
+            .queueUrl(queueUrl)
+            .maxNumberOfMessages(10)
+            .waitTimeSeconds(waitSeconds)
+            .visibilityTimeout(visibilityTimeoutSeconds)
+            .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)
+            .build();
+    this.deleter = new BatchDeleter(sqs, s3, queueUrl);
+  }
+
+  @Override
+  public List<Delivery> poll() {
+    deleter.flush();
+    List<Delivery> deliveries = new ArrayList<>();
+    for (var message : sqs.receiveMessage(receive).messages()) {
+      var delivery = new SqsDelivery(message.messageId(), message.receiptHandle(), message.body());
+      switch (MessageBody.of(message.body())) {
+        case MessageBody.Inline inline -> deliveries.add(delivery.withRequest(inline.body(), null));
+        case MessageBody.Pointer pointer -> resolve(delivery, pointer, deliveries);
+        case MessageBody.S3TestEvent test -> deleter.deleteNow(delivery);
+      }
+    }
+    return deliveries;
+  }
+
+  private void resolve(SqsDelivery delivery, MessageBody.Pointer pointer, List<Delivery> into) {
+    try {
+      byte[] bytes =
+          s3.getObjectAsBytes(r -> r.bucket(pointer.bucket()).key(pointer.key())).asByteArray();
+      into.add(delivery.withRequest(new String(bytes, StandardCharsets.UTF_8), pointer));
+    } catch (NoSuchKeyException | NoSuchBucketException gone) {
+      log.warn(
+          "message {} points at s3://{}/{}, which does not exist (already applied?): deleting"
+              + " the message",
+          delivery.messageId(),
+          pointer.bucket(),
+          pointer.key());
+      deleter.deleteNow(delivery);
+    }
+  }
+
+  @Override
+  public void acknowledge(Delivery delivery) {
+    deleter.add((SqsDelivery) delivery);
+  }
+
+  @Override
+  public void deadLetter(Delivery delivery, String reason) {
+    SqsDelivery message = (SqsDelivery) delivery;
+    if (deadLetterQueueUrl == null) {
+      log.error(
+          "rejected message {} (queue has no dead-letter queue, so its body is kept here): {}; body:"
+              + " {}",
+          message.messageId(),
+          reason,
+          message.body());
+      deleter.deleteNow(message);
+      return;
+    }
+    // The request itself when it fits in a message, so the pointed-to object can go; otherwise
+    // the pointer, and the object stays for whoever reads the dead letter.
+    int size = message.body().getBytes(StandardCharsets.UTF_8).length;
+    boolean inline = size > 0 && size <= MAX_INLINE_BYTES; // SQS refuses empty bodies
+    Map<String, MessageAttributeValue> attributes = new HashMap<>();
+    attributes.put("reason", text(truncate(reason)));
+    attributes.put("source-queue", text(queueUrl));
+    attributes.put("source-message-id", text(message.messageId()));
+    if (message.pointer() != null) {
+      attributes.put(
+          "source-object", text("s3://" + message.pointer().bucket() + "/" + message.pointer().key()));
+    }
+    sqs.sendMessage(
+        r ->
+            r.queueUrl(deadLetterQueueUrl)
+                .messageBody(inline ? message.body() : message.messageBody())
+                .messageAttributes(attributes));
+    deleter.deleteNow(inline ? message : message.withoutPointer());
+  }
+
+  @Override
+  public void release(Delivery delivery) {
+    SqsDelivery message = (SqsDelivery) delivery;
+    sqs.changeMessageVisibility(
+        r -> r.queueUrl(queueUrl).receiptHandle(message.receiptHandle()).visibilityTimeout(0));
+  }
+
+  @Override
+  public void flush() {
+    deleter.flush();
+  }
+
+  @Override
+  public String describe() {
+    return queueUrl;
+  }
+
+  private static MessageAttributeValue text(String value) {
+    return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+  }
+
+  private static String truncate(String reason) {
+    return reason.length() <= MAX_REASON_CHARS ? reason : reason.substring(0, MAX_REASON_CHARS);
+  }
+}

@@ -1,0 +1,264 @@
+package dev.widgetrequests.consumer.cli;
+
+import dev.widgetrequests.aws.AwsClients;
+import dev.widgetrequests.aws.AwsSettings;
+import dev.widgetrequests.consumer.engine.ConsumerEngine;
+import dev.widgetrequests.consumer.engine.ConsumerStats;
+import dev.widgetrequests.consumer.engine.EngineSettings;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code widgets consumer}: applies widget requests from a bucket or queue to a store. */
+@Command(
+    name = "consumer",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "Takes widget requests from an S3 bucket (smallest key first) or an SQS queue (request JSON,"
+          + " or a pointer to it in S3), applies create / update / delete, stores widgets in an S3"
+          + " bucket or a DynamoDB table, and deletes each request once applied. Invalid requests"
+          + " are logged and dead-lettered, never lost.",
+      "",
+      "Give exactly one source (-rb or -rq) and one store (-wb, -dwt, or --storage-strategy with"
+          + " --request-destination)."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  widgets consumer -rb usu-cs5250-requests -wb usu-cs5250-web -r us-east-1",
+      "  widgets consumer -rq https://sqs.us-east-1.amazonaws.com/123456789012/cs5250-requests"
+          + " -dwt widgets",
+      "  widgets consumer --storage-strategy dynamodb --request-destination widgets"
+          + " --queue-url http://127.0.0.1:9324/000000000000/widget-requests"
+          + " --exit-when-idle 5",
+      "",
+      "Exit codes: 0 stopped normally (also on Ctrl-C / SIGTERM), 1 failure, 2 usage or"
+          + " configuration error (missing bucket, queue or table)."
+    })
+public final class ConsumerCommand implements Callable<Integer> {
+  private static final Logger log = LoggerFactory.getLogger(ConsumerCommand.class);
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = {"-rb", "--request-bucket", "--request-source"},
+      paramLabel = "BUCKET",
+      description = "Read requests from this S3 bucket, smallest key first.")
+  String requestBucket;
+
+  @Option(
+      names = {"-rq", "--request-queue", "--queue-url"},
+      paramLabel = "URL",
+      description = "Read requests from this SQS queue URL.")
+  String requestQueue;
+
+  @Option(
+      names = {"-wb", "--widget-bucket"},
+      paramLabel = "BUCKET",
+      description = "Store widgets in this S3 bucket.")
+  String widgetBucket;
+
+  @Option(
+      names = {"-dwt", "--dynamodb-widget-table"},
+      paramLabel = "TABLE",
+      description = "Store widgets in this DynamoDB table.")
+  String widgetTable;
+
+  @Option(
+      names = "--storage-strategy",
+      paramLabel = "s3|dynamodb",
+      description = "Store kind for --request-destination (the seed consumer's vocabulary).")
+  StorageStrategy storageStrategy;
+
+  @Option(
+      names = "--request-destination",
+      paramLabel = "BUCKET_OR_TABLE",
+      description = "Bucket or table named by --storage-strategy.")
+  String requestDestination;
+
+  @Option(
+      names = {"-wkp", "--widget-key-prefix"},
+      paramLabel = "PREFIX",
+      defaultValue = "widgets/",
+      description = "Key prefix of widget objects in the widget bucket (default: ${DEFAULT-VALUE}).")
+  String widgetKeyPrefix;
+
+  @Option(
+      names = "--dynamodb-key-attribute",
+      paramLabel = "NAME",
+      defaultValue = "id",
+      description = "Partition key attribute of the widget table (default: ${DEFAULT-VALUE}).")
+  String keyAttribute;
+
+  @Option(
+      names = {"-mrt", "--max-runtime"},
+      paramLabel = "MS",
+      defaultValue = "0",
+      description = "Stop after this many milliseconds; 0 runs until stopped (default).")
+  long maxRuntimeMillis;
+
+  @Option(
+      names = "--exit-when-idle",
+      paramLabel = "SECONDS",
+      description = "Stop once no request has come for this many seconds (for scripts).")
+  Long exitWhenIdleSeconds;
+
+  @Option(
+      names = {"-qwt", "--queue-wait-timeout"},
+      paramLabel = "SECONDS",
+      defaultValue = "10",
+      description = "SQS long-poll wait, 0-20 (default: ${DEFAULT-VALUE}).")
+  int queueWaitSeconds;
+
+  @Option(
+      names = {"-qvt", "--queue-visibility-timeout"},
+      paramLabel = "SECONDS",
+      description = "Visibility timeout of received messages (default: the queue's own).")
+  Integer visibilityTimeoutSeconds;
+
+  @Option(
+      names = "--dead-letter-queue",
+      paramLabel = "URL",
+      description =
+          "Send invalid requests here (default: the request queue's redrive target; with none,"
+              + " they are logged whole).")
+  String deadLetterQueue;
+
+  @Option(
+      names = "--rejected-prefix",
+      paramLabel = "PREFIX",
+      defaultValue = "rejected/",
+      description = "Bucket source: move invalid requests under this prefix (default: ${DEFAULT-VALUE}).")
+  String rejectedPrefix;
+
+  @Option(
+      names = "--poll-interval",
+      paramLabel = "MS",
+      defaultValue = "100",
+      description = "Bucket source: wait this long before looking again at an empty bucket (default: ${DEFAULT-VALUE}).")
+  long pollIntervalMillis;
+
+  @Option(
+      names = "--concurrency",
+      paramLabel = "N",
+      defaultValue = "16",
+      description = "Requests in flight at once, never two of one widget (default: ${DEFAULT-VALUE}).")
+  int concurrency;
+
+  @Option(
+      names = {"-r", "--region"},
+      paramLabel = "REGION",
+      defaultValue = AwsSettings.DEFAULT_REGION,
+      description = "AWS region (default: ${DEFAULT-VALUE}).")
+  String region;
+
+  @Option(
+      names = {"-p", "--profile"},
+      paramLabel = "PROFILE",
+      description = "Named AWS profile for credentials (default: the standard chain).")
+  String profile;
+
+  @Option(
+      names = "--endpoint-url",
+      paramLabel = "URL",
+      description =
+          "Send every AWS call here (local stack, compatible server). Also read from"
+              + " AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_S3, _SQS, _DYNAMODB.")
+  URI endpointUrl;
+
+  @Option(
+      names = "--endpoint-url-s3",
+      paramLabel = "URL",
+      description = "S3 endpoint only (wins over --endpoint-url).")
+  URI s3EndpointUrl;
+
+  @Option(
+      names = "--endpoint-url-sqs",
+      paramLabel = "URL",
+      description = "SQS endpoint only (wins over --endpoint-url).")
+  URI sqsEndpointUrl;
+
+  @Option(
+      names = "--endpoint-url-dynamodb",
+      paramLabel = "URL",
+      description = "DynamoDB endpoint only (wins over --endpoint-url).")
+  URI dynamoDbEndpointUrl;
+
+  @Option(
+      names = "--log-file",
+      paramLabel = "FILE",
+      defaultValue = "widgets-consumer.log",
+      description = "Also log to this file; 'none' for console only (default: ${DEFAULT-VALUE}).")
+  String logFile;
+
+  enum StorageStrategy {
+    s3,
+    dynamodb
+  }
+
+  @Override
+  public Integer call() {
+    ConsumerConfig config = ConsumerOptions.toConfig(this, System.getenv());
+    LogFile.attach(config.logFile());
+    try (AwsClients clients = new AwsClients(config.aws())) {
+      ConsumerEngine engine = ConsumerWiring.engine(config, clients, Clock.systemUTC());
+      log.info(
+          "consumer started: {} -> {} ({} in flight at most)",
+          ConsumerWiring.describe(config.source()),
+          ConsumerWiring.describe(config.store()),
+          config.engine().concurrency());
+      ConsumerStats.Summary summary = runUntilStopped(engine, config.engine().drainTimeout());
+      log.info("consumer stopped: {}", summary);
+      return 0;
+    }
+  }
+
+  /** Runs the engine; Ctrl-C or SIGTERM drains it and ends the process with exit code 0. */
+  private static ConsumerStats.Summary runUntilStopped(ConsumerEngine engine, Duration drain) {
+    CountDownLatch finished = new CountDownLatch(1);
+    Thread hook =
+        new Thread(
+            () -> {
+              if (finished.getCount() == 0) {
+                return; // a normal exit: keep its exit code
+              }
+              engine.stop();
+              try {
+                finished.await(drain.toSeconds() + 5, TimeUnit.SECONDS);
+              } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+              }
+              LogFile.flush();
+              Runtime.getRuntime().halt(0);
+            },
+            "consumer-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      return engine.run();
+    } finally {
+      finished.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // The hook is running: it ends the process once it sees the countdown.
+      }
+    }
+  }
+
+  ParameterException usage(String message) {
+    return new ParameterException(spec.commandLine(), message);
+  }
+}

@@ -1,0 +1,50 @@
+package dev.widgetrequests.consumer.cli;
+
+import dev.widgetrequests.aws.AwsSettings;
+import dev.widgetrequests.consumer.engine.EngineSettings;
+import java.nio.file.Path;
+
+/**
+ * Everything the consumer was told, checked and read once from the command line and environment.
+ *
+ * @param source where requests come from
+ * @param store where widgets go
+ * @param logFile where the log is written besides the console, or {@code null}
+ */
+public record ConsumerConfig(
+    AwsSettings aws, Source source, Store store, EngineSettings engine, Path logFile) {
+
+  /** Where requests come from. */
+  public sealed interface Source {}
+
+  /**
+   * Requests in a bucket, smallest key first.
+   *
+   * @param rejectedPrefix where invalid requests are moved
+   * @param idleWaitMillis how long to wait before looking again at an empty bucket
+   */
+  public record BucketSource(String bucket, String rejectedPrefix, long idleWaitMillis)
+      implements Source {}
+
+  /**
+   * Requests in a queue.
+   *
+   * @param deadLetterQueueUrl explicit dead-letter queue, or {@code null} for the redrive target
+   * @param visibilityTimeoutSeconds for received messages, or {@code null} for the queue's own
+   */
+  public record QueueSource(
+      String queueUrl,
+      String deadLetterQueueUrl,
+      int waitSeconds,
+      Integer visibilityTimeoutSeconds)
+      implements Source {}
+
+  /** Where widgets are stored. */
+  public sealed interface Store {}
+
+  /** One JSON object per widget under {@code keyPrefix}. */
+  public record BucketStore(String bucket, String keyPrefix) implements Store {}
+
+  /** One item per widget. */
+  public record TableStore(String table, String keyAttribute) implements Store {}
+}

@@ -1,0 +1,12 @@
+package dev.widgetrequests.consumer.cli;
+
+import picocli.CommandLine;
+
+/** Entry point of the consumer on its own, as in its container image. */
+public final class ConsumerMain {
+  private ConsumerMain() {}
+
+  public static void main(String[] args) {
+    System.exit(CliErrors.configure(new CommandLine(new ConsumerCommand())).execute(args));
+  }
+}

@@ -1,0 +1,105 @@
+package dev.widgetrequests.consumer.cli;
+
+import dev.widgetrequests.aws.AwsSettings;
+import dev.widgetrequests.consumer.engine.EngineSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/** Checks the consumer's options and turns them into a {@link ConsumerConfig}. */
+final class ConsumerOptions {
+  private ConsumerOptions() {}
+
+  static ConsumerConfig toConfig(ConsumerCommand o, Map<String, String> env) {
+    return new ConsumerConfig(
+        aws(o, env),
+        source(o),
+        store(o),
+        engine(o),
+        "none".equalsIgnoreCase(o.logFile) ? null : Path.of(o.logFile));
+  }
+
+  /**
+   * Per-service options win over {@code --endpoint-url}, which wins over the environment's
+   * variables; an explicit {@code --endpoint-url} means every service, so the environment's
+   * per-service variables no longer apply.
+   */
+  static AwsSettings aws(ConsumerCommand o, Map<String, String> env) {
+    AwsSettings base =
+        o.endpointUrl != null
+            ? new AwsSettings(o.region, o.profile, o.endpointUrl, null, null, null)
+            : AwsSettings.fromEnvironment(env, o.region, o.profile, null);
+    return new AwsSettings(
+        o.region,
+        o.profile,
+        base.endpoint(),
+        o.s3EndpointUrl != null ? o.s3EndpointUrl : base.s3Endpoint(),
+        o.sqsEndpointUrl != null ? o.sqsEndpointUrl : base.sqsEndpoint(),
+        o.dynamoDbEndpointUrl != null ? o.dynamoDbEndpointUrl : base.dynamoDbEndpoint());
+  }
+
+  private static ConsumerConfig.Source source(ConsumerCommand o) {
+    if ((o.requestBucket == null) == (o.requestQueue == null)) {
+      throw o.usage(
+          "give exactly one request source: -rb/--request-bucket BUCKET or -rq/--request-queue URL");
+    }
+    if (o.requestBucket != null) {
+      if (o.pollIntervalMillis < 0) {
+        throw o.usage("--poll-interval must be 0 or more milliseconds");
+      }
+      return new ConsumerConfig.BucketSource(
+          o.requestBucket, o.rejectedPrefix, o.pollIntervalMillis);
+    }
+    if (o.queueWaitSeconds < 0 || o.queueWaitSeconds > 20) {
+      throw o.usage("-qwt/--queue-wait-timeout must be 0 to 20 seconds, was " + o.queueWaitSeconds);
+    }
+    if (o.visibilityTimeoutSeconds != null
+        && (o.visibilityTimeoutSeconds < 0 || o.visibilityTimeoutSeconds > 43_200)) {
+      throw o.usage("-qvt/--queue-visibility-timeout must be 0 to 43200 seconds");
+    }
+    return new ConsumerConfig.QueueSource(
+        o.requestQueue, o.deadLetterQueue, o.queueWaitSeconds, o.visibilityTimeoutSeconds);
+  }
+
+  private static ConsumerConfig.Store store(ConsumerCommand o) {
+    if (o.storageStrategy != null && o.requestDestination == null) {
+      throw o.usage("--storage-strategy needs --request-destination BUCKET_OR_TABLE");
+    }
+    if (o.requestDestination != null && o.storageStrategy == null) {
+      throw o.usage("--request-destination needs --storage-strategy s3|dynamodb");
+    }
+    int stores =
+        (o.widgetBucket != null ? 1 : 0)
+            + (o.widgetTable != null ? 1 : 0)
+            + (o.storageStrategy != null ? 1 : 0);
+    if (stores != 1) {
+      throw o.usage(
+          "give exactly one widget store: -wb/--widget-bucket BUCKET, -dwt/--dynamodb-widget-table"
+              + " TABLE, or --storage-strategy s3|dynamodb with --request-destination NAME");
+    }
+    if (o.widgetBucket != null
+        || o.storageStrategy == ConsumerCommand.StorageStrategy.s3) {
+      String bucket = o.widgetBucket != null ? o.widgetBucket : o.requestDestination;
+      return new ConsumerConfig.BucketStore(bucket, o.widgetKeyPrefix);
+    }
+    String table = o.widgetTable != null ? o.widgetTable : o.requestDestination;
+    return new ConsumerConfig.TableStore(table, o.keyAttribute);
+  }
+
+  private static EngineSettings engine(ConsumerCommand o) {
+    if (o.concurrency < 1 || o.concurrency > 1024) {
+      throw o.usage("--concurrency must be 1 to 1024, was " + o.concurrency);
+    }
+    if (o.maxRuntimeMillis < 0) {
+      throw o.usage("-mrt/--max-runtime must be 0 (forever) or more milliseconds");
+    }
+    if (o.exitWhenIdleSeconds != null && o.exitWhenIdleSeconds < 0) {
+      throw o.usage("--exit-when-idle must be 0 or more seconds");
+    }
+    return new EngineSettings(
+        o.concurrency,
+        Duration.ofMillis(o.maxRuntimeMillis),
+        o.exitWhenIdleSeconds == null ? null : Duration.ofSeconds(o.exitWhenIdleSeconds),
+        Duration.ofSeconds(20));
+  }
+}

@@ -1,0 +1,52 @@
+package dev.widgetrequests.consumer.engine;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.LongAdder;
+
+/** Counts outcomes as the consumer runs; thread safe. */
+public final class ConsumerStats {
+  private final LongAdder applied = new LongAdder();
+  private final LongAdder warned = new LongAdder();
+  private final LongAdder rejected = new LongAdder();
+  private final LongAdder released = new LongAdder();
+
+  void record(Outcome outcome) {
+    switch (outcome) {
+      case Outcome.Applied a -> applied.increment();
+      case Outcome.Warned w -> warned.increment();
+      case Outcome.Rejected r -> rejected.increment();
+      case Outcome.Released r -> released.increment();
+    }
+  }
+
+  /** The counts now, with the time they took. */
+  public Summary summary(Duration elapsed) {
+    return new Summary(applied.sum(), warned.sum(), rejected.sum(), released.sum(), elapsed);
+  }
+
+  /**
+   * What a run did.
+   *
+   * @param applied requests that changed the store as asked
+   * @param warned valid requests that changed nothing (see the log for why)
+   * @param rejected invalid requests, dead-lettered
+   * @param released requests left in their source after failures, to be tried again
+   */
+  public record Summary(long applied, long warned, long rejected, long released, Duration elapsed) {
+    public long handled() {
+      return applied + warned + rejected;
+    }
+
+    public double perSecond() {
+      double seconds = elapsed.toNanos() / 1e9;
+      return seconds <= 0 ? 0 : handled() / seconds;
+    }
+
+    @Override
+    public String toString() {
+      return String.format(
+          "%d handled in %.1f s (%.0f/s): %d applied, %d warnings, %d rejected, %d left for retry",
+          handled(), elapsed.toNanos() / 1e9, perSecond(), applied, warned, rejected, released);
+    }
+  }
+}

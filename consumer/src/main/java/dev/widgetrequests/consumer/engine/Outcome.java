@@ -1,0 +1,17 @@
+package dev.widgetrequests.consumer.engine;
+
+/** How one delivered request ended. Expected outcomes are values, not exceptions. */
+public sealed interface Outcome {
+
+  /** The store now reflects the request. */
+  record Applied() implements Outcome {}
+
+  /** The request was valid but changed nothing (widget missing, owner differs, ...). */
+  record Warned(String warning) implements Outcome {}
+
+  /** The request is invalid and was dead-lettered with this reason. */
+  record Rejected(String reason) implements Outcome {}
+
+  /** Applying failed; the request was left in its source to be tried again. */
+  record Released(String error) implements Outcome {}
+}

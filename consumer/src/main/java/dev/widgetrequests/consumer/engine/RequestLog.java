@@ -1,0 +1,33 @@
+package dev.widgetrequests.consumer.engine;
+
+import dev.widgetrequests.model.WidgetRequest;
+import dev.widgetrequests.model.parse.ParseResult;
+import dev.widgetrequests.source.Delivery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One log line per request with its outcome, request id, widget id and type. */
+final class RequestLog {
+  private static final Logger log = LoggerFactory.getLogger("dev.widgetrequests.consumer.requests");
+
+  private RequestLog() {}
+
+  static void record(Delivery delivery, ParseResult parsed, Outcome outcome) {
+    String what = describe(delivery, parsed);
+    switch (outcome) {
+      case Outcome.Applied a -> log.info("applied  {}", what);
+      case Outcome.Warned w -> log.warn("warning  {}: {}", what, w.warning());
+      case Outcome.Rejected r -> log.warn("rejected {}: {}", what, r.reason());
+      case Outcome.Released r -> log.warn("retried  {}: {}; left in the source", what, r.error());
+    }
+  }
+
+  private static String describe(Delivery delivery, ParseResult parsed) {
+    if (parsed instanceof ParseResult.Valid(WidgetRequest request)) {
+      return String.format(
+          "%s requestId=%s widgetId=%s from %s",
+          request.type(), request.requestId(), request.widgetId(), delivery.position());
+    }
+    return "request from " + delivery.position();
+  }
+}

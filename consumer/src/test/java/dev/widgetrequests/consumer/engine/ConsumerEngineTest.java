@@ -1,0 +1,157 @@
+package dev.widgetrequests.consumer.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.widgetrequests.model.Widget;
+import dev.widgetrequests.model.parse.RequestParser;
+import dev.widgetrequests.store.Provenance;
+import dev.widgetrequests.store.WidgetStore;
+import dev.widgetrequests.store.memory.InMemoryWidgetStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+
+class ConsumerEngineTest {
+  private final InMemoryRequestSource source = new InMemoryRequestSource();
+  private final InMemoryWidgetStore store = new InMemoryWidgetStore();
+
+  private static String create(String id, String owner, String label) {
+    return """
+        {"type":"create","requestId":"r-%s","widgetId":"%s","owner":"%s","label":"%s"}"""
+        .formatted(id, id, owner, label);
+  }
+
+  private static String update(String id, String owner, String label) {
+    return create(id, owner, label).replace("\"create\"", "\"update\"");
+  }
+
+  private static String delete(String id, String owner) {
+    return """
+        {"type":"delete","requestId":"d-%s","widgetId":"%s","owner":"%s"}"""
+        .formatted(id, id, owner);
+  }
+
+  private ConsumerStats.Summary runUntilIdle(WidgetStore target, int concurrency) {
+    var settings =
+        new EngineSettings(concurrency, Duration.ZERO, Duration.ofMillis(50), Duration.ofSeconds(5));
+    return new ConsumerEngine(source, target, new RequestParser(), settings, Clock.systemUTC())
+        .run();
+  }
+
+  @Test
+  void run_appliesRequestsOfOneWidgetInSourceOrder() {
+    for (int i = 0; i < 50; i++) {
+      source.add("k%03d".formatted(i), update("w1", "Sue Smith", "L" + i));
+    }
+    source.add("k000", create("w1", "Sue Smith", "first"));
+
+    var summary = runUntilIdle(store, 16);
+
+    assertThat(store.snapshot().get("w1").label()).isEqualTo("L49");
+    assertThat(summary.applied()).isEqualTo(50);
+    assertThat(source.remaining()).isZero();
+  }
+
+  @Test
+  void run_deadLettersInvalidRequestsWithTheReason_andKeepsGoing() {
+    source.add("1", "");
+    source.add("2", "{\"type\":\"bad\",\"requestId\":\"x\",\"widgetId\":\"w\",\"owner\":\"Sue Smith\"}");
+    source.add("3", create("w3", "Sue Smith", "ok"));
+
+    var summary = runUntilIdle(store, 4);
+
+    assertThat(source.deadLetters).containsOnlyKeys("1", "2");
+    assertThat(source.deadLetters.get("2")).contains("type");
+    assertThat(store.snapshot()).containsOnlyKeys("w3");
+    assertThat(summary.rejected()).isEqualTo(2);
+    assertThat(summary.applied()).isEqualTo(1);
+  }
+
+  @Test
+  void run_countsWarningsForRequestsThatChangeNothing() {
+    source.add("1", delete("missing", "Sue Smith"));
+    source.add("2", create("w", "Sue Smith", "a"));
+    source.add("3", update("w", "John Jones", "stolen"));
+
+    var summary = runUntilIdle(store, 4);
+
+    assertThat(summary.warned()).isEqualTo(2);
+    assertThat(store.snapshot().get("w").label()).isEqualTo("a");
+    assertThat(source.acknowledged).containsExactlyInAnyOrder("1", "2", "3");
+  }
+
+  @Test
+  void run_retriesTransientStoreFailures_untilApplied() {
+    AtomicInteger failuresLeft = new AtomicInteger(2);
+    WidgetStore flaky = new FlakyStore(store, failuresLeft, true);
+    source.add("1", create("w", "Sue Smith", "a"));
+
+    var summary = runUntilIdle(flaky, 1);
+
+    assertThat(store.snapshot()).containsKey("w");
+    assertThat(summary.applied()).isEqualTo(1);
+    assertThat(summary.released()).isZero();
+  }
+
+  @Test
+  void run_leavesTheRequestInItsSource_whenTheFailureIsNotTransient() {
+    WidgetStore broken = new FlakyStore(store, new AtomicInteger(Integer.MAX_VALUE), false);
+    source.add("1", create("w", "Sue Smith", "a"));
+    var settings =
+        new EngineSettings(1, Duration.ofMillis(300), null, Duration.ofSeconds(5));
+
+    var summary =
+        new ConsumerEngine(source, broken, new RequestParser(), settings, Clock.systemUTC()).run();
+
+    assertThat(summary.released()).isPositive();
+    assertThat(summary.applied()).isZero();
+    assertThat(source.remaining()).isEqualTo(1);
+    assertThat(source.acknowledged).isEmpty();
+  }
+
+  @Test
+  void stop_endsTheRunAfterRequestsInFlightFinish() throws Exception {
+    var settings = new EngineSettings(4, Duration.ZERO, null, Duration.ofSeconds(5));
+    var engine =
+        new ConsumerEngine(source, store, new RequestParser(), settings, Clock.systemUTC());
+    source.add("1", create("w", "Sue Smith", "a"));
+    Thread runner = Thread.ofVirtual().start(engine::run);
+    while (source.remaining() > 0) {
+      Thread.sleep(5);
+    }
+
+    engine.stop();
+    runner.join(Duration.ofSeconds(5));
+
+    assertThat(runner.isAlive()).isFalse();
+    assertThat(store.snapshot()).containsKey("w");
+  }
+
+  /** Fails the first calls of put, transiently or not, then delegates. */
+  private record FlakyStore(WidgetStore delegate, AtomicInteger failuresLeft, boolean transientFailure)
+      implements WidgetStore {
+    @Override
+    public Optional<Widget> find(String widgetId, String owner) {
+      return delegate.find(widgetId, owner);
+    }
+
+    @Override
+    public void put(Widget widget, Provenance provenance) {
+      if (failuresLeft.getAndDecrement() > 0) {
+        throw transientFailure
+            ? SdkClientException.create("connection refused")
+            : DynamoDbException.builder().message("validation").statusCode(400).build();
+      }
+      delegate.put(widget, provenance);
+    }
+
+    @Override
+    public void delete(Widget widget) {
+      delegate.delete(widget);
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package dev.widgetrequests.consumer.engine;
+
+import dev.widgetrequests.source.Delivery;
+import dev.widgetrequests.source.RequestSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** A request source in memory, keyed like a bucket: smallest key first. */
+final class InMemoryRequestSource implements RequestSource {
+  private final TreeMap<String, String> pending = new TreeMap<>();
+  private final Map<String, String> inFlight = new LinkedHashMap<>();
+  final Map<String, String> deadLetters = new LinkedHashMap<>();
+  final List<String> acknowledged = new ArrayList<>();
+  int releases;
+  int polls;
+
+  synchronized void add(String key, String body) {
+    pending.put(key, body);
+  }
+
+  @Override
+  public synchronized List<Delivery> poll() throws InterruptedException {
+    polls++;
+    List<Delivery> batch = new ArrayList<>();
+    while (!pending.isEmpty() && batch.size() < 10) {
+      var entry = pending.pollFirstEntry();
+      inFlight.put(entry.getKey(), entry.getValue());
+      batch.add(new Item(entry.getKey(), entry.getValue()));
+    }
+    if (batch.isEmpty()) {
+      wait(5);
+    }
+    return batch;
+  }
+
+  @Override
+  public synchronized void acknowledge(Delivery delivery) {
+    inFlight.remove(delivery.position());
+    acknowledged.add(delivery.position());
+  }
+
+  @Override
+  public synchronized void deadLetter(Delivery delivery, String reason) {
+    inFlight.remove(delivery.position());
+    deadLetters.put(delivery.position(), reason);
+  }
+
+  @Override
+  public synchronized void release(Delivery delivery) {
+    inFlight.remove(delivery.position());
+    pending.put(delivery.position(), delivery.body());
+    releases++;
+  }
+
+  synchronized int remaining() {
+    return pending.size() + inFlight.size();
+  }
+
+  @Override
+  public String describe() {
+    return "memory";
+  }
+
+  private record Item(String position, String body) implements Delivery {}
+}

@@ -1,0 +1,156 @@
+package dev.widgetrequests.consumer.it;
+
+import dev.widgetrequests.aws.AwsClients;
+import dev.widgetrequests.aws.AwsSettings;
+import dev.widgetrequests.consumer.cli.CliErrors;
+import dev.widgetrequests.consumer.cli.ConsumerCommand;
+import dev.widgetrequests.local.LocalStack;
+import dev.widgetrequests.local.QueuePair;
+import dev.widgetrequests.model.Widget;
+import dev.widgetrequests.model.json.WidgetJson;
+import dev.widgetrequests.store.dynamodb.DynamoDbWidgetStore;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import picocli.CommandLine;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * One pipeline on the embedded stack with its own resources: a request bucket, a request queue
+ * with its dead-letter queue, a widget bucket and a widget table. Feeds requests by each path and
+ * reads back what the stores hold.
+ */
+final class Pipeline {
+  final LocalStack stack;
+  final String requestBucket;
+  final QueuePair queue;
+  final String widgetBucket;
+  final String widgetTable;
+
+  Pipeline(LocalStack stack) {
+    this.stack = stack;
+    this.requestBucket = stack.createBucket(stack.uniqueName("requests"));
+    this.queue = stack.createQueueWithDeadLetter(stack.uniqueName("requests"));
+    this.widgetBucket = stack.createBucket(stack.uniqueName("widgets"));
+    this.widgetTable = stack.createWidgetTable(stack.uniqueName("widgets"), "id");
+  }
+
+  /** How requests reach the consumer. */
+  enum Path {
+    BUCKET,
+    QUEUE,
+    CLAIM_CHECK
+  }
+
+  /** Where the consumer stores widgets. */
+  enum Store {
+    S3,
+    DYNAMODB
+  }
+
+  void feed(Path path, Map<String, String> requests) {
+    requests.forEach(
+        (key, body) -> {
+          switch (path) {
+            case BUCKET -> putRequestObject(key, body);
+            case QUEUE -> send(body.isEmpty() ? " " : body); // SQS refuses empty bodies
+            case CLAIM_CHECK -> {
+              putRequestObject(key, body);
+              send(
+                  "[\"software.amazon.payloadoffloading.PayloadS3Pointer\",{\"s3BucketName\":\""
+                      + requestBucket
+                      + "\",\"s3Key\":\""
+                      + key
+                      + "\"}]");
+            }
+          }
+        });
+  }
+
+  private void putRequestObject(String key, String body) {
+    stack.s3().putObject(r -> r.bucket(requestBucket).key(key), RequestBody.fromString(body));
+  }
+
+  private void send(String body) {
+    stack.sqs().sendMessage(r -> r.queueUrl(queue.queueUrl()).messageBody(body));
+  }
+
+  /** Runs {@code widgets consumer} in this JVM until the source has been idle a second. */
+  int consume(Path path, Store store, String... extra) {
+    List<String> args = new ArrayList<>(endpointArgs());
+    args.addAll(
+        path == Path.BUCKET
+            ? List.of("-rb", requestBucket)
+            : List.of("-rq", queue.queueUrl(), "-qwt", "1"));
+    args.addAll(store == Store.S3 ? List.of("-wb", widgetBucket) : List.of("-dwt", widgetTable));
+    args.addAll(List.of("--exit-when-idle", "1", "--log-file", "none"));
+    args.addAll(List.of(extra));
+    return CliErrors.configure(new CommandLine(new ConsumerCommand()))
+        .execute(args.toArray(String[]::new));
+  }
+
+  List<String> endpointArgs() {
+    return List.of(
+        "--endpoint-url-s3", stack.s3Endpoint().toString(),
+        "--endpoint-url-sqs", stack.sqsEndpoint().toString(),
+        "--endpoint-url-dynamodb", stack.dynamoDbEndpoint().toString());
+  }
+
+  AwsClients clients() {
+    return new AwsClients(
+        new AwsSettings(
+            "us-east-1",
+            null,
+            null,
+            stack.s3Endpoint(),
+            stack.sqsEndpoint(),
+            stack.dynamoDbEndpoint()));
+  }
+
+  Map<String, Widget> widgets(Store store) {
+    return store == Store.S3 ? s3Widgets() : tableWidgets();
+  }
+
+  /** Every widget object under widgets/, by widget id. */
+  Map<String, Widget> s3Widgets() {
+    Map<String, Widget> widgets = new TreeMap<>();
+    for (S3Object object : objects(widgetBucket, "widgets/")) {
+      String json =
+          stack.s3().getObjectAsBytes(r -> r.bucket(widgetBucket).key(object.key())).asUtf8String();
+      Widget widget = WidgetJson.widgetFromJson(json);
+      widgets.put(widget.id(), widget);
+    }
+    return widgets;
+  }
+
+  /** Every widget item of the table, read back through the store. */
+  Map<String, Widget> tableWidgets() {
+    var store = new DynamoDbWidgetStore(stack.dynamoDb(), widgetTable, "id", Clock.systemUTC());
+    Map<String, Widget> widgets = new TreeMap<>();
+    for (Map<String, AttributeValue> item :
+        stack.dynamoDb().scanPaginator(r -> r.tableName(widgetTable)).items()) {
+      String id = item.get("id").s();
+      widgets.put(id, store.find(id, item.get("owner").s()).orElseThrow());
+    }
+    return widgets;
+  }
+
+  List<S3Object> objects(String bucket, String prefix) {
+    return stack.s3().listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix)).contents().stream()
+        .toList();
+  }
+
+  int messagesIn(String queueUrl) {
+    var attributes =
+        stack
+            .sqs()
+            .getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNamesWithStrings("All"))
+            .attributesAsStrings();
+    return Integer.parseInt(attributes.get("ApproximateNumberOfMessages"))
+        + Integer.parseInt(attributes.get("ApproximateNumberOfMessagesNotVisible"));
+  }
+}

@@ -1,0 +1,175 @@
+package dev.widgetrequests.local;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * AWS without an AWS account: S3Proxy (S3), ElasticMQ (SQS) and DynamoDB Local (DynamoDB) running
+ * in this JVM on {@code 127.0.0.1}, reached through the real AWS SDK. Used by integration tests
+ * (see {@link LocalStackExtension}) and by {@code widgets local}. Closing it stops every server.
+ */
+public final class LocalStack implements AutoCloseable {
+  /** The region every client of the stack uses; the servers accept any. */
+  public static final String REGION = "us-east-1";
+
+  private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+  private static final int MAX_PREFIX_LENGTH = 40;
+
+  private final List<EmbeddedServer> servers;
+  private final URI s3Endpoint;
+  private final URI sqsEndpoint;
+  private final URI dynamoDbEndpoint;
+  private final StackClients clients;
+  private final Provisioner provisioner;
+  private final AtomicLong names = new AtomicLong();
+
+  private LocalStack(EmbeddedServer s3, EmbeddedServer sqs, EmbeddedServer dynamoDb) {
+    this.servers = List.of(s3, sqs, dynamoDb);
+    this.s3Endpoint = endpoint(s3);
+    this.sqsEndpoint = endpoint(sqs);
+    this.dynamoDbEndpoint = endpoint(dynamoDb);
+    this.clients = new StackClients(REGION, s3Endpoint, sqsEndpoint, dynamoDbEndpoint);
+    this.provisioner = new Provisioner(clients.s3(), clients.sqs(), clients.dynamoDb());
+  }
+
+  /**
+   * Starts the three servers.
+   *
+   * @throws PortInUseException when a fixed port is taken (nothing is left running then)
+   */
+  public static LocalStack start(LocalStackPorts ports) {
+    long started = System.nanoTime();
+    List<EmbeddedServer> running = new ArrayList<>();
+    try {
+      EmbeddedServer s3 = Loopback.start("S3", ports.s3(), S3ProxyServer::start);
+      running.add(s3);
+      EmbeddedServer sqs =
+          Loopback.start("SQS", ports.sqs(), port -> ElasticMqServer.start(port, REGION));
+      running.add(sqs);
+      EmbeddedServer dynamoDb =
+          Loopback.start("DynamoDB", ports.dynamoDb(), DynamoDbLocalServer::start);
+      running.add(dynamoDb);
+      LocalStack stack = new LocalStack(s3, sqs, dynamoDb);
+      log.info(
+          "Local stack up in {} ms: S3 {}, SQS {}, DynamoDB {}",
+          (System.nanoTime() - started) / 1_000_000,
+          stack.s3Endpoint,
+          stack.sqsEndpoint,
+          stack.dynamoDbEndpoint);
+      return stack;
+    } catch (RuntimeException | Error e) {
+      running.reversed().forEach(EmbeddedServer::close);
+      throw e;
+    }
+  }
+
+  /** Starts the servers on free ports, so it can run beside anything else. */
+  public static LocalStack startOnRandomPorts() {
+    return start(LocalStackPorts.RANDOM);
+  }
+
+  public URI s3Endpoint() {
+    return s3Endpoint;
+  }
+
+  public URI sqsEndpoint() {
+    return sqsEndpoint;
+  }
+
+  public URI dynamoDbEndpoint() {
+    return dynamoDbEndpoint;
+  }
+
+  /** A client for the stack's S3 (region {@value #REGION}, dummy credentials, path-style). */
+  public S3Client s3() {
+    return clients.s3();
+  }
+
+  /** A client for the stack's SQS (region {@value #REGION}, dummy credentials). */
+  public SqsClient sqs() {
+    return clients.sqs();
+  }
+
+  /** A client for the stack's DynamoDB (region {@value #REGION}, dummy credentials). */
+  public DynamoDbClient dynamoDb() {
+    return clients.dynamoDb();
+  }
+
+  /**
+   * A name no other call returns, safe for a bucket, a queue (even with a {@code -dlq} suffix) and
+   * a table: lower-case letters, digits and dashes, at most 63 characters.
+   */
+  public String uniqueName(String prefix) {
+    String safe = prefix.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+    safe = safe.replaceAll("^-+|-+$", "");
+    if (safe.length() > MAX_PREFIX_LENGTH) {
+      safe = safe.substring(0, MAX_PREFIX_LENGTH).replaceAll("-+$", "");
+    }
+    String suffix =
+        names.incrementAndGet()
+            + "-"
+            + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36 * 36), 36);
+    return safe.isEmpty() ? "r" + suffix : safe + "-" + suffix;
+  }
+
+  /** Creates a bucket and returns its name. */
+  public String createBucket(String name) {
+    return provisioner.createBucket(name);
+  }
+
+  /** Creates a queue and returns its URL. */
+  public String createQueue(String name) {
+    return provisioner.createQueue(name);
+  }
+
+  /**
+   * Creates {@code name-dlq} and then {@code name} with a redrive policy that moves a message there
+   * after {@value Provisioner#MAX_RECEIVE_COUNT} receives.
+   */
+  public QueuePair createQueueWithDeadLetter(String name) {
+    return provisioner.createQueueWithDeadLetter(name);
+  }
+
+  /**
+   * Creates an on-demand widget table keyed by the string attribute {@code keyAttribute}, with the
+   * index {@value LocalResources#WIDGET_TABLE_OWNER_INDEX} on {@code owner} + {@code
+   * last_modified_on} (all attributes projected), and returns its name.
+   */
+  public String createWidgetTable(String name, String keyAttribute) {
+    return provisioner.createWidgetTable(name, keyAttribute);
+  }
+
+  /**
+   * Creates the buckets, queues and table the commands use by default (see {@link LocalResources}).
+   */
+  public LocalResources createDefaultResources() {
+    return new LocalResources(
+        createBucket(LocalResources.REQUEST_BUCKET),
+        createBucket(LocalResources.WIDGET_BUCKET),
+        createQueueWithDeadLetter(LocalResources.REQUEST_QUEUE),
+        createWidgetTable(LocalResources.WIDGET_TABLE, LocalResources.WIDGET_TABLE_KEY),
+        LocalResources.WIDGET_TABLE_KEY);
+  }
+
+  /** Closes the clients and stops every server; data is gone afterwards. */
+  @Override
+  public void close() {
+    long started = System.nanoTime();
+    clients.close();
+    servers.reversed().forEach(EmbeddedServer::close);
+    log.info("Local stack stopped in {} ms", (System.nanoTime() - started) / 1_000_000);
+  }
+
+  private static URI endpoint(EmbeddedServer server) {
+    return URI.create("http://" + Loopback.HOST + ":" + server.port());
+  }
+}
