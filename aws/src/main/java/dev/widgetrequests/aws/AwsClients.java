@@ -24,9 +24,12 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * are closed together.
  */
 public final class AwsClients implements AutoCloseable {
-  /** Credentials used only when an endpoint override is set and no real ones are configured. */
+  /**
+   * Credentials used only when an endpoint override is set and no real ones are configured.
+   * Letters only: DynamoDB Local refuses access key ids with other characters.
+   */
   private static final AwsBasicCredentials LOCAL_CREDENTIALS =
-      AwsBasicCredentials.create("widgets-local", "widgets-local");
+      AwsBasicCredentials.create("widgetslocal", "widgetslocal");
 
   private final AwsSettings settings;
   private final SdkHttpClient http;
