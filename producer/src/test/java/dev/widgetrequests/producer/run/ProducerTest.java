@@ -7,9 +7,13 @@ import dev.widgetrequests.model.json.WidgetJson;
 import dev.widgetrequests.producer.SuppliedClock;
 import dev.widgetrequests.producer.generate.RequestGenerator;
 import dev.widgetrequests.producer.sink.OutgoingRequest;
+import dev.widgetrequests.producer.sink.RequestSink;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
@@ -49,6 +53,28 @@ class ProducerTest {
     assertThat(sink.byKey())
         .extracting(OutgoingRequest::request)
         .containsExactlyElementsOf(generated(2, 2_000));
+  }
+
+  @Test
+  void hundredThousandRequestsAtNoDelay_getDistinctKeysInProductionOrder() {
+    Map<String, String> requestIdsByKey = new ConcurrentHashMap<>();
+    RequestSink keysOnly =
+        new RecordingSink(10) {
+          @Override
+          public void send(List<OutgoingRequest> batch) {
+            batch.forEach(r -> requestIdsByKey.put(r.key(), r.request().requestId()));
+          }
+        };
+
+    ProductionSummary summary =
+        new Producer(keysOnly, asFastAsPossible(100_000, 9), Clock.systemUTC(), Progress.none())
+            .run();
+
+    assertThat(summary.sent().total()).isEqualTo(100_000);
+    assertThat(requestIdsByKey).hasSize(100_000);
+    assertThat(new TreeMap<>(requestIdsByKey).values())
+        .containsExactlyElementsOf(
+            generated(9, 100_000).stream().map(WidgetRequest::requestId).toList());
   }
 
   @Test

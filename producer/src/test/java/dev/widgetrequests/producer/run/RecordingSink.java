@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /** Keeps what it is sent, in memory; notices two batches for one widget in flight together. */
-final class RecordingSink implements RequestSink {
+class RecordingSink implements RequestSink {
   private final int maxBatchSize;
   private final Consumer<List<OutgoingRequest>> beforeStore;
   private final List<List<OutgoingRequest>> batches =
