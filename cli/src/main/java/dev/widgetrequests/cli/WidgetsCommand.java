@@ -1,6 +1,8 @@
 package dev.widgetrequests.cli;
 
 import dev.widgetrequests.config.ConfigurationException;
+import dev.widgetrequests.local.cli.LocalCommand;
+import dev.widgetrequests.producer.cli.ProducerCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +13,7 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description =
         "Widget Requests: producer, request handler and consumer, with a local AWS stack.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, LocalCommand.class, ProducerCommand.class})
 public final class WidgetsCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

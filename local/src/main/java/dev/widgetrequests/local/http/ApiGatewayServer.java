@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.widgetrequests.local.LocalService;
 import dev.widgetrequests.local.PortInUseException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -79,7 +80,7 @@ public final class ApiGatewayServer implements AutoCloseable {
     try {
       return HttpServer.create(address, 0);
     } catch (BindException e) {
-      throw new PortInUseException("HTTP API", port, e);
+      throw new PortInUseException(LocalService.HTTP_API, port, e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
