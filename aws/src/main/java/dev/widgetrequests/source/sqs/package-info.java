@@ -1,2 +1,4 @@
-/** Requests from an SQS queue: inline bodies, extended-client pointers and S3 event notifications. */
+/**
+ * Requests from an SQS queue: inline bodies, extended-client pointers and S3 event notifications.
+ */
 package dev.widgetrequests.source.sqs;

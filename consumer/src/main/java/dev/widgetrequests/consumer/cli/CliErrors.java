@@ -15,7 +15,9 @@ public final class CliErrors {
     cli.setParameterExceptionHandler(
         (exception, args) -> {
           CommandLine command = exception.getCommandLine();
-          command.getErr().println(command.getCommandName() + ": " + exception.getMessage());
+          command
+              .getErr()
+              .println(command.getCommandSpec().qualifiedName() + ": " + exception.getMessage());
           command
               .getErr()
               .println(
@@ -25,7 +27,9 @@ public final class CliErrors {
     cli.setExecutionExceptionHandler(
         (exception, command, parseResult) -> {
           if (exception instanceof ConfigurationException) {
-            command.getErr().println(command.getCommandName() + ": " + exception.getMessage());
+            command
+                .getErr()
+                .println(command.getCommandSpec().qualifiedName() + ": " + exception.getMessage());
             return 2;
           }
           throw exception;
