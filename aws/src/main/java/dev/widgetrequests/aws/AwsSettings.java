@@ -38,10 +38,9 @@ public record AwsSettings(
   }
 
   /**
-   * Settings from command-line values and the environment. An explicit {@code endpoint} sends
-   * every service there; without one, {@code AWS_ENDPOINT_URL_S3}, {@code AWS_ENDPOINT_URL_SQS}
-   * and {@code AWS_ENDPOINT_URL_DYNAMODB} apply per service, and {@code AWS_ENDPOINT_URL} to the
-   * rest.
+   * Settings from command-line values and the environment. An explicit {@code endpoint} sends every
+   * service there; without one, {@code AWS_ENDPOINT_URL_S3}, {@code AWS_ENDPOINT_URL_SQS} and
+   * {@code AWS_ENDPOINT_URL_DYNAMODB} apply per service, and {@code AWS_ENDPOINT_URL} to the rest.
    */
   public static AwsSettings fromEnvironment(
       Map<String, String> env, String region, String profile, URI endpoint) {
