@@ -4,6 +4,7 @@ import dev.widgetrequests.source.Delivery;
 import dev.widgetrequests.source.RequestSource;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
@@ -58,7 +60,9 @@ public final class SqsRequestSource implements RequestSource {
             .maxNumberOfMessages(10)
             .waitTimeSeconds(waitSeconds)
             .visibilityTimeout(visibilityTimeoutSeconds)
-            .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)
+            .messageSystemAttributeNames(
+                MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT,
+                MessageSystemAttributeName.SENT_TIMESTAMP)
             .build();
     this.deleter = new BatchDeleter(sqs, s3, queueUrl);
   }
@@ -67,7 +71,7 @@ public final class SqsRequestSource implements RequestSource {
   public List<Delivery> poll() {
     deleter.flush();
     List<Delivery> deliveries = new ArrayList<>();
-    for (var message : sqs.receiveMessage(receive).messages()) {
+    for (var message : inSendingOrder(sqs.receiveMessage(receive).messages())) {
       var delivery = new SqsDelivery(message.messageId(), message.receiptHandle(), message.body());
       switch (MessageBody.of(message.body())) {
         case MessageBody.Inline inline -> deliveries.add(delivery.withRequest(inline.body(), null));
@@ -76,6 +80,22 @@ public final class SqsRequestSource implements RequestSource {
       }
     }
     return deliveries;
+  }
+
+  /**
+   * A standard queue may hand out a batch in any order; within one batch, at least, requests are
+   * applied in the order they were sent (the sort is stable for equal timestamps).
+   */
+  private static List<Message> inSendingOrder(List<Message> messages) {
+    return messages.stream()
+        .sorted(
+            Comparator.comparingLong(
+                message ->
+                    Long.parseLong(
+                        message
+                            .attributes()
+                            .getOrDefault(MessageSystemAttributeName.SENT_TIMESTAMP, "0"))))
+        .toList();
   }
 
   private void resolve(SqsDelivery delivery, MessageBody.Pointer pointer, List<Delivery> into) {
