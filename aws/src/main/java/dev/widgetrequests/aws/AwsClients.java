@@ -25,8 +25,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 public final class AwsClients implements AutoCloseable {
   /**
-   * Credentials used only when an endpoint override is set and no real ones are configured.
-   * Letters only: DynamoDB Local refuses access key ids with other characters.
+   * Credentials used only when an endpoint override is set and no real ones are configured. Letters
+   * only: DynamoDB Local refuses access key ids with other characters.
    */
   private static final AwsBasicCredentials LOCAL_CREDENTIALS =
       AwsBasicCredentials.create("widgetslocal", "widgetslocal");

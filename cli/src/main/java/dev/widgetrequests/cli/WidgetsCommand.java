@@ -1,6 +1,9 @@
 package dev.widgetrequests.cli;
 
-import dev.widgetrequests.config.ConfigurationException;
+import dev.widgetrequests.consumer.cli.CliErrors;
+import dev.widgetrequests.consumer.cli.ConsumerCommand;
+import dev.widgetrequests.local.cli.LocalCommand;
+import dev.widgetrequests.producer.cli.ProducerCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +14,12 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description =
         "Widget Requests: producer, request handler and consumer, with a local AWS stack.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      LocalCommand.class,
+      ProducerCommand.class,
+      ConsumerCommand.class
+    })
 public final class WidgetsCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -27,15 +35,6 @@ public final class WidgetsCommand implements Runnable {
 
   /** The launcher with every subcommand and the project's error handling; used by tests too. */
   public static CommandLine commandLine() {
-    CommandLine cli = new CommandLine(new WidgetsCommand());
-    cli.setExecutionExceptionHandler(
-        (exception, commandLine, parseResult) -> {
-          if (exception instanceof ConfigurationException) {
-            commandLine.getErr().println("widgets: " + exception.getMessage());
-            return 2;
-          }
-          throw exception;
-        });
-    return cli;
+    return CliErrors.configure(new CommandLine(new WidgetsCommand()));
   }
 }

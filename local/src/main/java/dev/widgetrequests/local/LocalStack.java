@@ -1,7 +1,6 @@
 package dev.widgetrequests.local;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
@@ -21,6 +20,13 @@ public final class LocalStack implements AutoCloseable {
   /** The region every client of the stack uses; the servers accept any. */
   public static final String REGION = "us-east-1";
 
+  /**
+   * Credentials the stack's clients use; the servers accept any (DynamoDB Local: letters, digits).
+   */
+  public static final String ACCESS_KEY_ID = "widgetslocal";
+
+  public static final String SECRET_ACCESS_KEY = "widgetslocal";
+
   private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
   private static final int MAX_PREFIX_LENGTH = 40;
 
@@ -37,7 +43,7 @@ public final class LocalStack implements AutoCloseable {
     this.s3Endpoint = endpoint(s3);
     this.sqsEndpoint = endpoint(sqs);
     this.dynamoDbEndpoint = endpoint(dynamoDb);
-    this.clients = new StackClients(REGION, s3Endpoint, sqsEndpoint, dynamoDbEndpoint);
+    this.clients = new StackClients(s3Endpoint, sqsEndpoint, dynamoDbEndpoint);
     this.provisioner = new Provisioner(clients.s3(), clients.sqs(), clients.dynamoDb());
   }
 
@@ -48,28 +54,28 @@ public final class LocalStack implements AutoCloseable {
    */
   public static LocalStack start(LocalStackPorts ports) {
     long started = System.nanoTime();
-    List<EmbeddedServer> running = new ArrayList<>();
-    try {
-      EmbeddedServer s3 = Loopback.start("S3", ports.s3(), S3ProxyServer::start);
-      running.add(s3);
-      EmbeddedServer sqs =
-          Loopback.start("SQS", ports.sqs(), port -> ElasticMqServer.start(port, REGION));
-      running.add(sqs);
-      EmbeddedServer dynamoDb =
-          Loopback.start("DynamoDB", ports.dynamoDb(), DynamoDbLocalServer::start);
-      running.add(dynamoDb);
-      LocalStack stack = new LocalStack(s3, sqs, dynamoDb);
-      log.info(
-          "Local stack up in {} ms: S3 {}, SQS {}, DynamoDB {}",
-          (System.nanoTime() - started) / 1_000_000,
-          stack.s3Endpoint,
-          stack.sqsEndpoint,
-          stack.dynamoDbEndpoint);
-      return stack;
-    } catch (RuntimeException | Error e) {
-      running.reversed().forEach(EmbeddedServer::close);
-      throw e;
-    }
+    // Fail before starting anything when a fixed port is taken.
+    Loopback.requireFree(LocalService.S3, ports.s3());
+    Loopback.requireFree(LocalService.SQS, ports.sqs());
+    Loopback.requireFree(LocalService.DYNAMODB, ports.dynamoDb());
+    List<EmbeddedServer> servers =
+        ParallelStart.startAll(
+            List.of(
+                () -> Loopback.start(LocalService.S3, ports.s3(), S3ProxyServer::start),
+                () ->
+                    Loopback.start(
+                        LocalService.SQS, ports.sqs(), port -> ElasticMqServer.start(port, REGION)),
+                () ->
+                    Loopback.start(
+                        LocalService.DYNAMODB, ports.dynamoDb(), DynamoDbLocalServer::start)));
+    LocalStack stack = new LocalStack(servers.get(0), servers.get(1), servers.get(2));
+    log.info(
+        "Local stack up in {} ms: S3 {}, SQS {}, DynamoDB {}",
+        (System.nanoTime() - started) / 1_000_000,
+        stack.s3Endpoint,
+        stack.sqsEndpoint,
+        stack.dynamoDbEndpoint);
+    return stack;
   }
 
   /** Starts the servers on free ports, so it can run beside anything else. */

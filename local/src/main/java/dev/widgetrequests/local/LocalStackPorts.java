@@ -10,8 +10,13 @@ package dev.widgetrequests.local;
  */
 public record LocalStackPorts(int s3, int sqs, int dynamoDb) {
 
+  public static final int DEFAULT_S3_PORT = 9000;
+  public static final int DEFAULT_SQS_PORT = 9324;
+  public static final int DEFAULT_DYNAMODB_PORT = 8000;
+
   /** The well-known ports {@code widgets local} uses, so tools can be pointed at it once. */
-  public static final LocalStackPorts DEFAULTS = new LocalStackPorts(9000, 9324, 8000);
+  public static final LocalStackPorts DEFAULTS =
+      new LocalStackPorts(DEFAULT_S3_PORT, DEFAULT_SQS_PORT, DEFAULT_DYNAMODB_PORT);
 
   /** Any free ports. */
   public static final LocalStackPorts RANDOM = new LocalStackPorts(0, 0, 0);

@@ -24,11 +24,10 @@ final class Loopback {
    *
    * @throws PortInUseException when a fixed port is taken
    */
-  static <S extends EmbeddedServer> S start(String service, int port, IntFunction<S> starter) {
+  static <S extends EmbeddedServer> S start(
+      LocalService service, int port, IntFunction<S> starter) {
     if (port != 0) {
-      if (!isFree(port)) {
-        throw new PortInUseException(service, port, null);
-      }
+      requireFree(service, port);
       return startOn(service, port, starter);
     }
     PortInUseException last = null;
@@ -42,7 +41,7 @@ final class Loopback {
     throw last;
   }
 
-  private static <S> S startOn(String service, int port, IntFunction<S> starter) {
+  private static <S> S startOn(LocalService service, int port, IntFunction<S> starter) {
     try {
       return starter.apply(port);
     } catch (RuntimeException e) {
@@ -58,6 +57,15 @@ final class Loopback {
       return socket.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException("no free port on " + HOST, e);
+    }
+  }
+
+  /**
+   * @throws PortInUseException unless {@code port} is 0 or free now
+   */
+  static void requireFree(LocalService service, int port) {
+    if (port != 0 && !isFree(port)) {
+      throw new PortInUseException(service, port, null);
     }
   }
 

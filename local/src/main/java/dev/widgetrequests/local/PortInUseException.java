@@ -4,17 +4,17 @@ package dev.widgetrequests.local;
 public final class PortInUseException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  private final String service;
+  private final LocalService service;
   private final int port;
 
-  public PortInUseException(String service, int port, Throwable cause) {
+  public PortInUseException(LocalService service, int port, Throwable cause) {
     super(service + " cannot listen on 127.0.0.1:" + port + ": the port is in use", cause);
     this.service = service;
     this.port = port;
   }
 
-  /** The service that could not start: {@code S3}, {@code SQS} or {@code DynamoDB}. */
-  public String service() {
+  /** The service that could not start. */
+  public LocalService service() {
     return service;
   }
 

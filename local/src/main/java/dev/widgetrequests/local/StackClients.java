@@ -13,6 +13,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** SDK clients for the stack's servers: one region, made-up credentials, path-style S3. */
 final class StackClients implements AutoCloseable {
+  private static final Region REGION = Region.of(LocalStack.REGION);
+
   /** DynamoDB Local 2.x accepts only letters and digits in an access key id. */
   static final String ACCESS_KEY_ID = "widgetslocal";
 
@@ -23,14 +25,14 @@ final class StackClients implements AutoCloseable {
   private final SqsClient sqs;
   private final DynamoDbClient dynamoDb;
 
-  StackClients(String region, URI s3Endpoint, URI sqsEndpoint, URI dynamoDbEndpoint) {
+  StackClients(URI s3Endpoint, URI sqsEndpoint, URI dynamoDbEndpoint) {
     http = ApacheHttpClient.builder().connectionTimeout(Duration.ofSeconds(2)).build();
     var credentials =
         StaticCredentialsProvider.create(
-            AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY));
+            AwsBasicCredentials.create(LocalStack.ACCESS_KEY_ID, LocalStack.SECRET_ACCESS_KEY));
     s3 =
         S3Client.builder()
-            .region(Region.of(region))
+            .region(REGION)
             .credentialsProvider(credentials)
             .httpClient(http)
             .endpointOverride(s3Endpoint)
@@ -38,14 +40,14 @@ final class StackClients implements AutoCloseable {
             .build();
     sqs =
         SqsClient.builder()
-            .region(Region.of(region))
+            .region(REGION)
             .credentialsProvider(credentials)
             .httpClient(http)
             .endpointOverride(sqsEndpoint)
             .build();
     dynamoDb =
         DynamoDbClient.builder()
-            .region(Region.of(region))
+            .region(REGION)
             .credentialsProvider(credentials)
             .httpClient(http)
             .endpointOverride(dynamoDbEndpoint)

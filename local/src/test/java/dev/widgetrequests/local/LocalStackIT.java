@@ -156,7 +156,7 @@ class LocalStackIT {
           .isInstanceOfSatisfying(
               PortInUseException.class,
               e -> {
-                assertThat(e.service()).isEqualTo("SQS");
+                assertThat(e.service()).isEqualTo(LocalService.SQS);
                 assertThat(e.port()).isEqualTo(port);
               })
           .hasMessageContaining(":" + port);

@@ -98,8 +98,7 @@ public final class S3RequestSource implements RequestSource {
     try {
       byte[] bytes = s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asByteArray();
       inFlight.add(key);
-      return Optional.of(
-          new S3Delivery(key, new String(bytes, StandardCharsets.UTF_8)));
+      return Optional.of(new S3Delivery(key, new String(bytes, StandardCharsets.UTF_8)));
     } catch (NoSuchKeyException gone) {
       // Taken by another consumer between the listing and the read.
       return Optional.empty();

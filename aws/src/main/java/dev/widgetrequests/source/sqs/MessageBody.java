@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * What an SQS message body holds: the request itself, or a pointer to the request object in S3
- * (the SQS Extended Client's pointer, or an S3 event notification), or S3's test event.
+ * What an SQS message body holds: the request itself, or a pointer to the request object in S3 (the
+ * SQS Extended Client's pointer, or an S3 event notification), or S3's test event.
  */
 sealed interface MessageBody {
   String EXTENDED_CLIENT_POINTER = "software.amazon.payloadoffloading.PayloadS3Pointer";
@@ -37,13 +37,16 @@ sealed interface MessageBody {
         && EXTENDED_CLIENT_POINTER.equals(node.get(0).asText())
         && node.get(1).hasNonNull("s3BucketName")
         && node.get(1).hasNonNull("s3Key")) {
-      return new Pointer(node.get(1).get("s3BucketName").asText(), node.get(1).get("s3Key").asText());
+      return new Pointer(
+          node.get(1).get("s3BucketName").asText(), node.get(1).get("s3Key").asText());
     }
     if (node.isObject() && "s3:TestEvent".equals(node.path("Event").asText())) {
       return new S3TestEvent();
     }
     JsonNode s3 = node.path("Records").path(0).path("s3");
-    if (node.isObject() && s3.path("bucket").hasNonNull("name") && s3.path("object").hasNonNull("key")) {
+    if (node.isObject()
+        && s3.path("bucket").hasNonNull("name")
+        && s3.path("object").hasNonNull("key")) {
       // Event notifications URL-encode the key (spaces as '+').
       String key =
           java.net.URLDecoder.decode(

@@ -25,6 +25,7 @@ import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
 public final class SqsRequestSource implements RequestSource {
   private static final Logger log = LoggerFactory.getLogger(SqsRequestSource.class);
   private static final int MAX_REASON_CHARS = 4000;
+
   /** SQS takes 256 KiB per message, attributes included. */
   private static final int MAX_INLINE_BYTES = 240 * 1024;
 
@@ -121,7 +122,8 @@ public final class SqsRequestSource implements RequestSource {
     attributes.put("source-message-id", text(message.messageId()));
     if (message.pointer() != null) {
       attributes.put(
-          "source-object", text("s3://" + message.pointer().bucket() + "/" + message.pointer().key()));
+          "source-object",
+          text("s3://" + message.pointer().bucket() + "/" + message.pointer().key()));
     }
     sqs.sendMessage(
         r ->

@@ -4,8 +4,8 @@ import dev.widgetrequests.config.ConfigurationException;
 import picocli.CommandLine;
 
 /**
- * How every command line of the project reports errors: usage and configuration errors as one
- * line with the fix and exit code 2, other failures as exit code 1.
+ * How every command line of the project reports errors: usage and configuration errors as one line
+ * with the fix and exit code 2, other failures as exit code 1.
  */
 public final class CliErrors {
   private CliErrors() {}
@@ -15,16 +15,21 @@ public final class CliErrors {
     cli.setParameterExceptionHandler(
         (exception, args) -> {
           CommandLine command = exception.getCommandLine();
-          command.getErr().println(command.getCommandName() + ": " + exception.getMessage());
           command
               .getErr()
-              .println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for the options.");
+              .println(command.getCommandSpec().qualifiedName() + ": " + exception.getMessage());
+          command
+              .getErr()
+              .println(
+                  "Try '" + command.getCommandSpec().qualifiedName() + " --help' for the options.");
           return 2;
         });
     cli.setExecutionExceptionHandler(
         (exception, command, parseResult) -> {
           if (exception instanceof ConfigurationException) {
-            command.getErr().println(command.getCommandName() + ": " + exception.getMessage());
+            command
+                .getErr()
+                .println(command.getCommandSpec().qualifiedName() + ": " + exception.getMessage());
             return 2;
           }
           throw exception;

@@ -4,9 +4,7 @@ import dev.widgetrequests.aws.AwsClients;
 import dev.widgetrequests.aws.AwsSettings;
 import dev.widgetrequests.consumer.engine.ConsumerEngine;
 import dev.widgetrequests.consumer.engine.ConsumerStats;
-import dev.widgetrequests.consumer.engine.EngineSettings;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -15,10 +13,10 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code widgets consumer}: applies widget requests from a bucket or queue to a store. */
 @Command(
@@ -93,7 +91,8 @@ public final class ConsumerCommand implements Callable<Integer> {
       names = {"-wkp", "--widget-key-prefix"},
       paramLabel = "PREFIX",
       defaultValue = "widgets/",
-      description = "Key prefix of widget objects in the widget bucket (default: ${DEFAULT-VALUE}).")
+      description =
+          "Key prefix of widget objects in the widget bucket (default: ${DEFAULT-VALUE}).")
   String widgetKeyPrefix;
 
   @Option(
@@ -141,21 +140,24 @@ public final class ConsumerCommand implements Callable<Integer> {
       names = "--rejected-prefix",
       paramLabel = "PREFIX",
       defaultValue = "rejected/",
-      description = "Bucket source: move invalid requests under this prefix (default: ${DEFAULT-VALUE}).")
+      description =
+          "Bucket source: move invalid requests under this prefix (default: ${DEFAULT-VALUE}).")
   String rejectedPrefix;
 
   @Option(
       names = "--poll-interval",
       paramLabel = "MS",
       defaultValue = "100",
-      description = "Bucket source: wait this long before looking again at an empty bucket (default: ${DEFAULT-VALUE}).")
+      description =
+          "Bucket source: wait this long before looking again at an empty bucket (default: ${DEFAULT-VALUE}).")
   long pollIntervalMillis;
 
   @Option(
       names = "--concurrency",
       paramLabel = "N",
       defaultValue = "16",
-      description = "Requests in flight at once, never two of one widget (default: ${DEFAULT-VALUE}).")
+      description =
+          "Requests in flight at once, never two of one widget (default: ${DEFAULT-VALUE}).")
   int concurrency;
 
   @Option(

@@ -33,10 +33,7 @@ public record ConsumerConfig(
    * @param visibilityTimeoutSeconds for received messages, or {@code null} for the queue's own
    */
   public record QueueSource(
-      String queueUrl,
-      String deadLetterQueueUrl,
-      int waitSeconds,
-      Integer visibilityTimeoutSeconds)
+      String queueUrl, String deadLetterQueueUrl, int waitSeconds, Integer visibilityTimeoutSeconds)
       implements Source {}
 
   /** Where widgets are stored. */

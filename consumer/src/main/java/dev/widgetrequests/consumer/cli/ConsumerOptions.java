@@ -77,8 +77,7 @@ final class ConsumerOptions {
           "give exactly one widget store: -wb/--widget-bucket BUCKET, -dwt/--dynamodb-widget-table"
               + " TABLE, or --storage-strategy s3|dynamodb with --request-destination NAME");
     }
-    if (o.widgetBucket != null
-        || o.storageStrategy == ConsumerCommand.StorageStrategy.s3) {
+    if (o.widgetBucket != null || o.storageStrategy == ConsumerCommand.StorageStrategy.s3) {
       String bucket = o.widgetBucket != null ? o.widgetBucket : o.requestDestination;
       return new ConsumerConfig.BucketStore(bucket, o.widgetKeyPrefix);
     }

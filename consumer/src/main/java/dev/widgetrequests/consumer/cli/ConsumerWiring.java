@@ -76,7 +76,8 @@ public final class ConsumerWiring {
   private static String deadLetterQueue(ConsumerConfig.QueueSource queue, AwsClients clients) {
     String redriveTarget = DeadLetterQueues.of(clients.sqs(), queue.queueUrl()).orElse(null);
     if (queue.deadLetterQueueUrl() != null) {
-      DeadLetterQueues.checkExists(clients.sqs(), queue.deadLetterQueueUrl(), "--dead-letter-queue");
+      DeadLetterQueues.checkExists(
+          clients.sqs(), queue.deadLetterQueueUrl(), "--dead-letter-queue");
       return queue.deadLetterQueueUrl();
     }
     if (redriveTarget == null) {

@@ -130,6 +130,7 @@ public final class ConsumerEngine {
         batch.subList(i, batch.size()).forEach(this::releaseQuietly);
         return false;
       }
+      stats.started(System.nanoTime());
       ParseResult parsed = parser.parse(delivery.body());
       Runnable task = () -> handle(delivery, parsed);
       if (parsed instanceof ParseResult.Valid valid) {

@@ -61,8 +61,7 @@ final class RequestProcessor {
   }
 
   private Outcome applyToStore(Delivery delivery, WidgetRequest request) {
-    Change change =
-        RequestApplier.apply(request, store.find(request.widgetId(), request.owner()));
+    Change change = RequestApplier.apply(request, store.find(request.widgetId(), request.owner()));
     switch (change) {
       case Change.Put put ->
           store.put(

@@ -10,7 +10,8 @@ import java.util.concurrent.Executor;
  */
 final class WidgetLanes {
   private final Executor executor;
-  private final ConcurrentHashMap<String, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, CompletableFuture<Void>> tails =
+      new ConcurrentHashMap<>();
 
   WidgetLanes(Executor executor) {
     this.executor = executor;

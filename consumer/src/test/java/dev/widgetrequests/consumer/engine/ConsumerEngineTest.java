@@ -37,7 +37,8 @@ class ConsumerEngineTest {
 
   private ConsumerStats.Summary runUntilIdle(WidgetStore target, int concurrency) {
     var settings =
-        new EngineSettings(concurrency, Duration.ZERO, Duration.ofMillis(50), Duration.ofSeconds(5));
+        new EngineSettings(
+            concurrency, Duration.ZERO, Duration.ofMillis(50), Duration.ofSeconds(5));
     return new ConsumerEngine(source, target, new RequestParser(), settings, Clock.systemUTC())
         .run();
   }
@@ -59,7 +60,8 @@ class ConsumerEngineTest {
   @Test
   void run_deadLettersInvalidRequestsWithTheReason_andKeepsGoing() {
     source.add("1", "");
-    source.add("2", "{\"type\":\"bad\",\"requestId\":\"x\",\"widgetId\":\"w\",\"owner\":\"Sue Smith\"}");
+    source.add(
+        "2", "{\"type\":\"bad\",\"requestId\":\"x\",\"widgetId\":\"w\",\"owner\":\"Sue Smith\"}");
     source.add("3", create("w3", "Sue Smith", "ok"));
 
     var summary = runUntilIdle(store, 4);
@@ -101,8 +103,7 @@ class ConsumerEngineTest {
   void run_leavesTheRequestInItsSource_whenTheFailureIsNotTransient() {
     WidgetStore broken = new FlakyStore(store, new AtomicInteger(Integer.MAX_VALUE), false);
     source.add("1", create("w", "Sue Smith", "a"));
-    var settings =
-        new EngineSettings(1, Duration.ofMillis(300), null, Duration.ofSeconds(5));
+    var settings = new EngineSettings(1, Duration.ofMillis(300), null, Duration.ofSeconds(5));
 
     var summary =
         new ConsumerEngine(source, broken, new RequestParser(), settings, Clock.systemUTC()).run();
@@ -132,7 +133,8 @@ class ConsumerEngineTest {
   }
 
   /** Fails the first calls of put, transiently or not, then delegates. */
-  private record FlakyStore(WidgetStore delegate, AtomicInteger failuresLeft, boolean transientFailure)
+  private record FlakyStore(
+      WidgetStore delegate, AtomicInteger failuresLeft, boolean transientFailure)
       implements WidgetStore {
     @Override
     public Optional<Widget> find(String widgetId, String owner) {

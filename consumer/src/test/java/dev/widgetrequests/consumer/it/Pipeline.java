@@ -14,15 +14,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import picocli.CommandLine;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /**
- * One pipeline on the embedded stack with its own resources: a request bucket, a request queue
- * with its dead-letter queue, a widget bucket and a widget table. Feeds requests by each path and
- * reads back what the stores hold.
+ * One pipeline on the embedded stack with its own resources: a request bucket, a request queue with
+ * its dead-letter queue, a widget bucket and a widget table. Feeds requests by each path and reads
+ * back what the stores hold.
  */
 final class Pipeline {
   final LocalStack stack;
@@ -52,31 +55,65 @@ final class Pipeline {
     DYNAMODB
   }
 
+  /**
+   * Puts requests on their way: objects in parallel (their keys keep the order), messages one at a
+   * time in order (the embedded queue then delivers them in that order).
+   */
   void feed(Path path, Map<String, String> requests) {
+    feed(path, requests, false);
+  }
+
+  /** Like {@link #feed(Path, Map)}, with messages sent ten a call when order does not matter. */
+  void feed(Path path, Map<String, String> requests, boolean batched) {
+    if (path != Path.QUEUE) {
+      try (var puts = Executors.newVirtualThreadPerTaskExecutor()) {
+        Semaphore inFlight = new Semaphore(16);
+        requests.forEach(
+            (key, body) -> {
+              inFlight.acquireUninterruptibly();
+              puts.submit(
+                  () -> {
+                    try {
+                      putRequestObject(key, body);
+                    } finally {
+                      inFlight.release();
+                    }
+                  });
+            });
+      }
+    }
+    if (path == Path.BUCKET) {
+      return;
+    }
+    List<String> bodies = new ArrayList<>();
     requests.forEach(
-        (key, body) -> {
-          switch (path) {
-            case BUCKET -> putRequestObject(key, body);
-            case QUEUE -> send(body.isEmpty() ? " " : body); // SQS refuses empty bodies
-            case CLAIM_CHECK -> {
-              putRequestObject(key, body);
-              send(
-                  "[\"software.amazon.payloadoffloading.PayloadS3Pointer\",{\"s3BucketName\":\""
-                      + requestBucket
-                      + "\",\"s3Key\":\""
-                      + key
-                      + "\"}]");
-            }
-          }
-        });
+        (key, body) ->
+            bodies.add(
+                path == Path.QUEUE
+                    ? (body.isEmpty() ? " " : body) // SQS refuses empty bodies
+                    : "[\"software.amazon.payloadoffloading.PayloadS3Pointer\",{\"s3BucketName\":\""
+                        + requestBucket
+                        + "\",\"s3Key\":\""
+                        + key
+                        + "\"}]"));
+    if (!batched) {
+      bodies.forEach(
+          body -> stack.sqs().sendMessage(r -> r.queueUrl(queue.queueUrl()).messageBody(body)));
+      return;
+    }
+    for (int from = 0; from < bodies.size(); from += 10) {
+      List<String> batch = bodies.subList(from, Math.min(bodies.size(), from + 10));
+      List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+      for (int i = 0; i < batch.size(); i++) {
+        entries.add(
+            SendMessageBatchRequestEntry.builder().id("m" + i).messageBody(batch.get(i)).build());
+      }
+      stack.sqs().sendMessageBatch(r -> r.queueUrl(queue.queueUrl()).entries(entries));
+    }
   }
 
   private void putRequestObject(String key, String body) {
     stack.s3().putObject(r -> r.bucket(requestBucket).key(key), RequestBody.fromString(body));
-  }
-
-  private void send(String body) {
-    stack.sqs().sendMessage(r -> r.queueUrl(queue.queueUrl()).messageBody(body));
   }
 
   /** Runs {@code widgets consumer} in this JVM until the source has been idle a second. */
@@ -140,7 +177,11 @@ final class Pipeline {
   }
 
   List<S3Object> objects(String bucket, String prefix) {
-    return stack.s3().listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix)).contents().stream()
+    return stack
+        .s3()
+        .listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix))
+        .contents()
+        .stream()
         .toList();
   }
 

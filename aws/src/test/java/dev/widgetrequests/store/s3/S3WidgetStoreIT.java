@@ -1,0 +1,182 @@
+package dev.widgetrequests.store.s3;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.widgetrequests.config.ConfigurationException;
+import dev.widgetrequests.local.LocalStack;
+import dev.widgetrequests.local.LocalStackExtension;
+import dev.widgetrequests.model.Attribute;
+import dev.widgetrequests.model.Widget;
+import dev.widgetrequests.model.json.WidgetJson;
+import dev.widgetrequests.store.Provenance;
+import dev.widgetrequests.store.WidgetStore;
+import dev.widgetrequests.store.WidgetStoreContract;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+@ExtendWith(LocalStackExtension.class)
+class S3WidgetStoreIT extends WidgetStoreContract {
+  private static final Instant NOW = Instant.parse("2021-02-02T22:52:48.338Z");
+  private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
+  private static LocalStack stack;
+  private static S3Client s3;
+  private static String bucket;
+  private static S3WidgetStore store;
+
+  @BeforeAll
+  static void createBucket(LocalStack localStack) {
+    stack = localStack;
+    s3 = stack.s3();
+    bucket = stack.createBucket(stack.uniqueName("widgets"));
+    store = new S3WidgetStore(s3, bucket, "widgets/", CLOCK);
+  }
+
+  @Override
+  protected WidgetStore store() {
+    return store;
+  }
+
+  @Test
+  void put_writesObjectAtPrefixOwnerSlugAndId() {
+    Widget widget = fullWidget(newId(), "Mary Matthews");
+
+    store.put(widget, PROVENANCE);
+
+    assertThat(keysUnder("widgets/mary-matthews/"))
+        .contains("widgets/mary-matthews/" + widget.id());
+  }
+
+  @Test
+  void put_writesJsonBodyWithContentTypeAndBookkeepingInMetadata() {
+    Widget widget =
+        new Widget(
+            "8123f304-f23f-440b-a6d3-80e979fa4cd6",
+            "Sue Smith",
+            "JWJYY",
+            "",
+            List.of(new Attribute("width-unit", "cm"), new Attribute("rating", "2.580677")));
+    Provenance provenance = new Provenance("e80fab52-71a5", NOW, "1612306368338");
+
+    store.put(widget, provenance);
+
+    ResponseBytes<GetObjectResponse> object = raw("widgets/sue-smith/" + widget.id());
+    assertThat(object.response().contentType()).isEqualTo("application/json");
+    assertThat(object.response().metadata())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "request-id", "e80fab52-71a5",
+                "applied-at", "2021-02-02T22:52:48.338Z",
+                "position", "1612306368338"));
+    assertThat(object.asUtf8String())
+        .isEqualTo(
+            "{\"id\":\"8123f304-f23f-440b-a6d3-80e979fa4cd6\",\"owner\":\"Sue Smith\","
+                + "\"label\":\"JWJYY\",\"description\":\"\",\"otherAttributes\":["
+                + "{\"name\":\"width-unit\",\"value\":\"cm\"},"
+                + "{\"name\":\"rating\",\"value\":\"2.580677\"}]}");
+  }
+
+  @Test
+  void put_bodyIsTheWidgetJsonInUtf8() {
+    Widget widget =
+        new Widget(newId(), OWNER, null, "größe 🙂", List.of(new Attribute("note", "日本")));
+
+    store.put(widget, PROVENANCE);
+
+    byte[] body = raw(S3WidgetStore.keyFor("widgets/", OWNER, widget.id())).asByteArray();
+    assertThat(body).isEqualTo(WidgetJson.toJson(widget).getBytes(StandardCharsets.UTF_8));
+    assertThat(new String(body, StandardCharsets.UTF_8)).doesNotContain("\"label\"");
+  }
+
+  @Test
+  void put_withoutProvenanceTime_recordsTheClockTime() {
+    Widget widget = fullWidget(newId(), OWNER);
+
+    store.put(widget, new Provenance("r1", null, "p1"));
+
+    assertThat(raw(S3WidgetStore.keyFor("widgets/", OWNER, widget.id())).response().metadata())
+        .containsEntry("applied-at", "2021-02-02T22:52:48.338Z");
+  }
+
+  @Test
+  void put_withNonAsciiRequestId_storesItAsEncodedWord() {
+    Widget widget = fullWidget(newId(), OWNER);
+
+    store.put(widget, new Provenance("größe", NOW, "p1"));
+
+    assertThat(raw(S3WidgetStore.keyFor("widgets/", OWNER, widget.id())).response().metadata())
+        .containsEntry("request-id", "=?UTF-8?B?Z3LDtsOfZQ==?=");
+  }
+
+  @Test
+  void find_withAnotherOwner_isEmpty() {
+    Widget widget = fullWidget(newId(), OWNER);
+    store.put(widget, PROVENANCE);
+
+    assertThat(store.find(widget.id(), "Sue Smith")).isEmpty();
+  }
+
+  @Test
+  void delete_removesTheObject() {
+    Widget widget = fullWidget(newId(), OWNER);
+    store.put(widget, PROVENANCE);
+
+    store.delete(widget);
+
+    assertThatThrownBy(() -> raw(S3WidgetStore.keyFor("widgets/", OWNER, widget.id())))
+        .isInstanceOf(NoSuchKeyException.class);
+  }
+
+  @Test
+  void put_withOtherPrefix_writesUnderIt() {
+    S3WidgetStore prefixed = new S3WidgetStore(s3, bucket, "shop/", CLOCK);
+    Widget widget = fullWidget(newId(), "Sue Smith");
+
+    prefixed.put(widget, PROVENANCE);
+
+    assertThat(keysUnder("shop/")).containsExactly("shop/sue-smith/" + widget.id());
+    assertThat(prefixed.find(widget.id(), "Sue Smith")).contains(widget);
+    assertThat(store.find(widget.id(), "Sue Smith")).isEmpty();
+  }
+
+  @Test
+  void checkAvailable_existingBucket_passes() {
+    store.checkAvailable();
+  }
+
+  @Test
+  void checkAvailable_missingBucket_namesTheBucketAndTheOption() {
+    String missing = stack.uniqueName("missing");
+    S3WidgetStore nowhere = new S3WidgetStore(s3, missing, "widgets/", CLOCK);
+
+    assertThatThrownBy(nowhere::checkAvailable)
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessage(
+            "widget bucket \"%s\" does not exist: create it or pass the right name with"
+                + " --widget-bucket",
+            missing);
+  }
+
+  private static ResponseBytes<GetObjectResponse> raw(String key) {
+    return s3.getObjectAsBytes(b -> b.bucket(bucket).key(key));
+  }
+
+  private static List<String> keysUnder(String prefix) {
+    return s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents().stream()
+        .map(S3Object::key)
+        .toList();
+  }
+}

@@ -1,0 +1,66 @@
+package dev.widgetrequests.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.widgetrequests.lambda.apigateway.ProxyEvent;
+import dev.widgetrequests.lambda.apigateway.ProxyJson;
+import dev.widgetrequests.lambda.intake.RequestIntake;
+import dev.widgetrequests.lambda.queue.RequestQueue;
+import dev.widgetrequests.lambda.queue.SqsRequestQueue;
+import dev.widgetrequests.model.parse.RequestParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * The request handler: the Lambda function behind API Gateway. Takes one widget request per POST
+ * (REST API or HTTP API proxy event), validates it and puts it on the request queue; answers 202
+ * with the request and message ids, or 400 / 405 / 413 / 503 with a JSON message. Writes one log
+ * line per request. Thread safe.
+ */
+public final class WidgetRequestHandler implements RequestStreamHandler {
+  private final RequestIntake intake;
+  private final ProxyJson proxyJson;
+  private final Answers answers;
+
+  /**
+   * For the Lambda runtime: reads {@code REQUEST_QUEUE_URL} and builds the SQS client here, at
+   * init, so each invocation reuses it and a SnapStart snapshot already holds it.
+   */
+  public WidgetRequestHandler() {
+    this(SqsRequestQueue.create(HandlerSettings.fromEnvironment(System.getenv()).queueUrl()));
+  }
+
+  /** A handler sending to {@code queue}, with random UUIDs for requests that have no id. */
+  public WidgetRequestHandler(RequestQueue queue) {
+    // Drawn per request, never at init: a SnapStart snapshot must not hold the next id.
+    this(queue, new RequestParser(), () -> UUID.randomUUID().toString());
+  }
+
+  public WidgetRequestHandler(
+      RequestQueue queue, RequestParser parser, Supplier<String> requestIds) {
+    ObjectMapper mapper = new ObjectMapper();
+    this.intake = new RequestIntake(parser, queue, requestIds);
+    this.proxyJson = new ProxyJson(mapper);
+    this.answers = new Answers(mapper);
+  }
+
+  @Override
+  public void handleRequest(InputStream input, OutputStream output, Context context)
+      throws IOException {
+    ProxyEvent event = proxyJson.readEvent(input);
+    Answer answer = answer(event);
+    context.getLogger().log(answer.logLine());
+    proxyJson.writeResponse(answer.response(), output);
+  }
+
+  private Answer answer(ProxyEvent event) {
+    if (!"POST".equals(event.method())) {
+      return answers.methodNotAllowed(event.method());
+    }
+    return answers.to(intake.submit(event.body()));
+  }
+}

@@ -1,0 +1,14 @@
+package dev.widgetrequests.lambda.queue;
+
+/** Where accepted requests go: the request queue the consumer reads. */
+public interface RequestQueue {
+
+  /**
+   * Sends one message and returns the id the queue gave it.
+   *
+   * @param body the request JSON, exactly as the consumer should read it
+   * @throws QueueSendException when the queue did not take the message (after the client's own
+   *     retries); the caller may answer "try again later"
+   */
+  String send(String body);
+}

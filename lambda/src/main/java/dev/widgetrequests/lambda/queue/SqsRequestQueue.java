@@ -1,0 +1,52 @@
+package dev.widgetrequests.lambda.queue;
+
+import java.time.Duration;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** The request queue on SQS: one {@code SendMessage} per request. */
+public final class SqsRequestQueue implements RequestQueue {
+  private final SqsClient sqs;
+  private final String queueUrl;
+
+  public SqsRequestQueue(SqsClient sqs, String queueUrl) {
+    this.sqs = sqs;
+    this.queueUrl = queueUrl;
+  }
+
+  /**
+   * A queue with its own client for the function's runtime: region and credentials from the Lambda
+   * environment (the SDK's default chains, which also honour {@code AWS_ENDPOINT_URL_SQS}), and the
+   * JDK's HTTP client, which starts faster and weighs less than the pooled clients.
+   */
+  public static SqsRequestQueue create(String queueUrl) {
+    SqsClient sqs =
+        SqsClient.builder()
+            .httpClient(
+                UrlConnectionHttpClient.builder()
+                    .connectionTimeout(Duration.ofSeconds(2))
+                    .socketTimeout(Duration.ofSeconds(5))
+                    .build())
+            .overrideConfiguration(
+                ClientOverrideConfiguration.builder()
+                    .retryStrategy(RetryMode.STANDARD)
+                    // Well inside API Gateway's 29 s integration timeout, so the caller gets
+                    // our 503 instead of a gateway timeout.
+                    .apiCallTimeout(Duration.ofSeconds(10))
+                    .build())
+            .build();
+    return new SqsRequestQueue(sqs, queueUrl);
+  }
+
+  @Override
+  public String send(String body) {
+    try {
+      return sqs.sendMessage(request -> request.queueUrl(queueUrl).messageBody(body)).messageId();
+    } catch (SdkException e) {
+      throw new QueueSendException("SendMessage to " + queueUrl + " failed: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** The request queue port and its SQS adapter. */
+package dev.widgetrequests.lambda.queue;

@@ -1,0 +1,20 @@
+package dev.widgetrequests.lambda;
+
+import dev.widgetrequests.lambda.queue.RequestQueue;
+import java.util.ArrayList;
+import java.util.List;
+
+/** An in-memory request queue that keeps every message it is sent. */
+final class RecordingQueue implements RequestQueue {
+  private final List<String> messages = new ArrayList<>();
+
+  @Override
+  public synchronized String send(String body) {
+    messages.add(body);
+    return "message-" + messages.size();
+  }
+
+  synchronized List<String> messages() {
+    return List.copyOf(messages);
+  }
+}

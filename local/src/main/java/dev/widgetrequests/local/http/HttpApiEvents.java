@@ -1,0 +1,70 @@
+package dev.widgetrequests.local.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Builds the HTTP API (payload format 2.0) event API Gateway would send for an exchange. */
+final class HttpApiEvents {
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
+          .withZone(ZoneOffset.UTC);
+
+  private final ObjectMapper mapper;
+  private final Clock clock;
+  private final String routeKey;
+
+  HttpApiEvents(ObjectMapper mapper, Clock clock, String routeKey) {
+    this.mapper = mapper;
+    this.clock = clock;
+    this.routeKey = routeKey;
+  }
+
+  ObjectNode eventFor(HttpExchange exchange, byte[] body, String requestId) {
+    String path = exchange.getRequestURI().getRawPath();
+    String query = exchange.getRequestURI().getRawQuery();
+    ObjectNode event = mapper.createObjectNode().put("version", "2.0");
+    event.put("routeKey", routeKey).put("rawPath", path);
+    event.put("rawQueryString", query == null ? "" : query);
+    event.set("headers", headers(exchange));
+    event.set("requestContext", requestContext(exchange, path, requestId));
+    if (body.length > 0) {
+      event.put("body", new String(body, StandardCharsets.UTF_8));
+    }
+    event.put("isBase64Encoded", false);
+    return event;
+  }
+
+  /** Header names lower-cased and repeated headers joined with commas, as HTTP APIs do. */
+  private ObjectNode headers(HttpExchange exchange) {
+    ObjectNode headers = mapper.createObjectNode();
+    for (Map.Entry<String, List<String>> header : exchange.getRequestHeaders().entrySet()) {
+      headers.put(header.getKey().toLowerCase(Locale.ROOT), String.join(",", header.getValue()));
+    }
+    return headers;
+  }
+
+  private ObjectNode requestContext(HttpExchange exchange, String path, String requestId) {
+    Instant now = clock.instant();
+    ObjectNode context = mapper.createObjectNode();
+    context.put("accountId", "000000000000").put("apiId", "local");
+    context.put("domainName", exchange.getLocalAddress().getHostString());
+    context.put("domainPrefix", "local");
+    ObjectNode http = context.putObject("http");
+    http.put("method", exchange.getRequestMethod()).put("path", path);
+    http.put("protocol", exchange.getProtocol());
+    http.put("sourceIp", exchange.getRemoteAddress().getAddress().getHostAddress());
+    http.put("userAgent", exchange.getRequestHeaders().getFirst("User-Agent"));
+    context.put("requestId", requestId).put("routeKey", routeKey).put("stage", "$default");
+    context.put("time", TIME.format(now)).put("timeEpoch", now.toEpochMilli());
+    return context;
+  }
+}

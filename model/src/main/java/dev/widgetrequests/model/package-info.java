@@ -1,0 +1,2 @@
+/** The widget-request domain: requests, widgets and their attributes. */
+package dev.widgetrequests.model;

@@ -1,0 +1,182 @@
+package dev.widgetrequests.producer.cli;
+
+import dev.widgetrequests.aws.AwsClients;
+import dev.widgetrequests.aws.AwsSettings;
+import dev.widgetrequests.producer.run.Producer;
+import dev.widgetrequests.producer.run.ProducerSettings;
+import dev.widgetrequests.producer.run.ProductionSummary;
+import dev.widgetrequests.producer.run.Progress;
+import dev.widgetrequests.producer.run.TerminalProgress;
+import dev.widgetrequests.producer.sink.BucketSink;
+import dev.widgetrequests.producer.sink.ClaimCheckSink;
+import dev.widgetrequests.producer.sink.QueueSink;
+import dev.widgetrequests.producer.sink.RequestSink;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code widgets producer}: a drop-in for the course's producer.jar, reproducible and fast. */
+@Command(
+    name = "producer",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Generates widget requests like the course producer: a warm-up of creates, then about 60%% "
+          + "create, 30%% update, 10%% delete.",
+      "-rb: one S3 object per request, key = epoch milliseconds (unique, in production order). "
+          + "-rq: one SQS message per request, body = the request JSON. Both: claim check, the "
+          + "object in S3 and an SQS Extended Client pointer to it in the queue.",
+      "Stops at --max-widget-requests or --max-runtime, whichever comes first; Ctrl-C stops "
+          + "cleanly and reports what was sent."
+    })
+public final class ProducerCommand implements Callable<Integer> {
+
+  @Option(
+      names = {"-rb", "--request-bucket"},
+      paramLabel = "BUCKET",
+      description =
+          "S3 bucket for the requests, one object each; with -rq, the claim-check bucket.")
+  String requestBucket;
+
+  @Option(
+      names = {"-rq", "--request-queue"},
+      paramLabel = "URL",
+      description = "SQS queue URL for the requests; with -rb, gets pointers to the objects.")
+  String requestQueue;
+
+  @Option(
+      names = {"-mwr", "--max-widget-requests"},
+      paramLabel = "N",
+      defaultValue = "1000",
+      description = "Stop after N requests (default: ${DEFAULT-VALUE}).")
+  long maxRequests;
+
+  @Option(
+      names = {"-ird", "--inter-request-delay"},
+      paramLabel = "MS",
+      defaultValue = "100",
+      description =
+          "Pause after each request, in milliseconds; 0 sends as fast as possible, in parallel "
+              + "and in SQS batches of 10 (default: ${DEFAULT-VALUE}).")
+  long interRequestDelay;
+
+  @Option(
+      names = {"-mrt", "--max-runtime"},
+      paramLabel = "MS",
+      defaultValue = "30000",
+      description = "Stop after this many milliseconds; 0 = no limit (default: ${DEFAULT-VALUE}).")
+  long maxRuntime;
+
+  @Option(
+      names = {"-p", "--profile"},
+      description = "AWS named profile (default: the default credential chain).")
+  String profile;
+
+  @Option(
+      names = {"-r", "--region"},
+      defaultValue = AwsSettings.DEFAULT_REGION,
+      description = "AWS region (default: ${DEFAULT-VALUE}).")
+  String region;
+
+  @Option(
+      names = "--endpoint-url",
+      paramLabel = "URL",
+      description =
+          "Send S3 and SQS calls to this endpoint, e.g. the local stack (default: "
+              + "AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL_SQS, else AWS).")
+  URI endpointUrl;
+
+  @Option(
+      names = "--seed",
+      description =
+          "Seed of the request stream: the same seed gives the same requests, ids included "
+              + "(default: taken from the clock and printed).")
+  Long seed;
+
+  @Spec CommandSpec spec;
+
+  private final Map<String, String> environment;
+  private final Clock clock;
+
+  public ProducerCommand() {
+    this(System.getenv(), Clock.systemUTC());
+  }
+
+  /** For tests: the environment to read endpoints from, and the clock for keys and timing. */
+  ProducerCommand(Map<String, String> environment, Clock clock) {
+    this.environment = Map.copyOf(environment);
+    this.clock = clock;
+  }
+
+  @Override
+  public Integer call() {
+    ProducerSettings settings = settings();
+    PrintWriter out = spec.commandLine().getOut();
+    AwsSettings aws = AwsSettings.fromEnvironment(environment, region, profile, endpointUrl);
+    try (AwsClients clients = new AwsClients(aws)) {
+      RequestSink sink = sink(clients);
+      sink.verify();
+      out.printf(
+          "Producing up to %d requests to %s; seed %d%n",
+          settings.maxRequests(), sink.describe(), settings.seed());
+      out.flush();
+      return produce(new Producer(sink, settings, clock, progress(out)), out);
+    }
+  }
+
+  private int produce(Producer producer, PrintWriter out) {
+    try (StopOnSignal stopOnSignal = StopOnSignal.install(producer::stop, out)) {
+      ProductionSummary summary = producer.run();
+      out.println(summary.line());
+      int exitCode = 0;
+      if (summary.failed()) {
+        spec.commandLine().getErr().println("widgets producer: " + summary.failure());
+        exitCode = 1;
+      }
+      out.flush();
+      stopOnSignal.finished(exitCode);
+      return exitCode;
+    }
+  }
+
+  private ProducerSettings settings() {
+    if (requestBucket == null && requestQueue == null) {
+      throw usage("Missing -rb/--request-bucket or -rq/--request-queue (or both, for claim check)");
+    }
+    if (maxRequests < 0 || interRequestDelay < 0 || maxRuntime < 0) {
+      throw usage("-mwr, -ird and -mrt must not be negative");
+    }
+    return new ProducerSettings(
+        maxRequests,
+        Duration.ofMillis(interRequestDelay),
+        Duration.ofMillis(maxRuntime),
+        seed != null ? seed : clock.millis());
+  }
+
+  private ParameterException usage(String message) {
+    return new ParameterException(spec.commandLine(), message);
+  }
+
+  private RequestSink sink(AwsClients clients) {
+    if (requestQueue == null) {
+      return new BucketSink(clients.s3(), requestBucket);
+    }
+    QueueSink queue = new QueueSink(clients.sqs(), requestQueue);
+    if (requestBucket == null) {
+      return queue;
+    }
+    return new ClaimCheckSink(new BucketSink(clients.s3(), requestBucket), queue);
+  }
+
+  private static Progress progress(PrintWriter out) {
+    return System.console() != null ? new TerminalProgress(out) : Progress.none();
+  }
+}

@@ -1,0 +1,2 @@
+/** S3 keys for requests: production time first, so key order is production order. */
+package dev.widgetrequests.producer.key;

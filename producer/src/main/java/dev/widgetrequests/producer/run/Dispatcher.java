@@ -1,0 +1,107 @@
+package dev.widgetrequests.producer.run;
+
+import dev.widgetrequests.producer.sink.OutgoingRequest;
+import dev.widgetrequests.producer.sink.RequestSink;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Hands requests to a sink in batches, with a bounded number of batches in flight on virtual
+ * threads. Two requests for the same widget are never in flight together: a consumer reading while
+ * we write may see different widgets' requests out of key order, but each widget's requests in
+ * production order, which is all that applying them needs. Used by one producing thread.
+ */
+final class Dispatcher implements AutoCloseable {
+  /** In-flight batches when requests go out as fast as possible. */
+  static final int MAX_IN_FLIGHT = 32;
+
+  private final RequestSink sink;
+  private final int batchSize;
+  private final int maxInFlight;
+  private final Semaphore permits;
+  private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+  private final Map<String, CompletableFuture<Void>> widgetsInFlight = new ConcurrentHashMap<>();
+  private final Tally sent = new Tally();
+  private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+  private List<OutgoingRequest> batch = new ArrayList<>();
+
+  Dispatcher(RequestSink sink, int batchSize, int maxInFlight) {
+    if (batchSize < 1 || batchSize > sink.maxBatchSize() || maxInFlight < 1) {
+      throw new IllegalArgumentException("batch size or in-flight limit out of range");
+    }
+    this.sink = sink;
+    this.batchSize = batchSize;
+    this.maxInFlight = maxInFlight;
+    this.permits = new Semaphore(maxInFlight);
+  }
+
+  /** Full batches, in parallel, with no delay between requests; one at a time otherwise. */
+  static Dispatcher forSink(RequestSink sink, boolean noDelay) {
+    return noDelay
+        ? new Dispatcher(sink, sink.maxBatchSize(), MAX_IN_FLIGHT)
+        : new Dispatcher(sink, 1, 1);
+  }
+
+  void submit(OutgoingRequest request) {
+    CompletableFuture<Void> earlier = widgetsInFlight.get(request.request().widgetId());
+    if (earlier != null) {
+      earlier.join();
+    }
+    batch.add(request);
+    if (batch.size() >= batchSize) {
+      dispatch();
+    }
+  }
+
+  /** Sends what is batched and waits until nothing is in flight. */
+  void flush() {
+    if (!batch.isEmpty()) {
+      dispatch();
+    }
+    permits.acquireUninterruptibly(maxInFlight);
+    permits.release(maxInFlight);
+  }
+
+  Tally sent() {
+    return sent;
+  }
+
+  /** The first send that failed for good, or {@code null}. */
+  RuntimeException failure() {
+    return failure.get();
+  }
+
+  private void dispatch() {
+    List<OutgoingRequest> outgoing = List.copyOf(batch);
+    batch = new ArrayList<>(batchSize);
+    permits.acquireUninterruptibly();
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    outgoing.forEach(request -> widgetsInFlight.put(request.request().widgetId(), done));
+    threads.execute(() -> send(outgoing, done));
+  }
+
+  private void send(List<OutgoingRequest> outgoing, CompletableFuture<Void> done) {
+    try {
+      sink.send(outgoing);
+      sent.add(outgoing);
+    } catch (RuntimeException e) {
+      failure.compareAndSet(null, e);
+    } finally {
+      outgoing.forEach(request -> widgetsInFlight.remove(request.request().widgetId(), done));
+      done.complete(null);
+      permits.release();
+    }
+  }
+
+  @Override
+  public void close() {
+    threads.close();
+  }
+}

@@ -1,0 +1,137 @@
+package dev.widgetrequests.producer.sink;
+
+import dev.widgetrequests.config.ConfigurationException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
+import software.amazon.awssdk.services.sqs.model.SqsException;
+
+/**
+ * One SQS message per request, body the request JSON, as the course producer sent them. Batches go
+ * out as one SendMessageBatch (SQS takes up to 10); entries SQS reports as failed on its side are
+ * sent again a few times.
+ */
+public final class QueueSink implements RequestSink {
+  /** SendMessageBatch takes at most 10 entries. */
+  public static final int MAX_BATCH = 10;
+
+  private static final int ATTEMPTS = 3;
+
+  private final SqsClient sqs;
+  private final String queueUrl;
+
+  public QueueSink(SqsClient sqs, String queueUrl) {
+    this.sqs = sqs;
+    this.queueUrl = queueUrl;
+  }
+
+  @Override
+  public void verify() {
+    if (!queueUrl.startsWith("https://") && !queueUrl.startsWith("http://")) {
+      throw new ConfigurationException(
+          "request queue '%s' is not a queue URL: -rq takes the URL (aws sqs get-queue-url --queue-name %s)"
+              .formatted(queueUrl, queueUrl));
+    }
+    try {
+      sqs.getQueueAttributes(
+          get -> get.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN));
+    } catch (QueueDoesNotExistException e) {
+      throw missing(e);
+    } catch (SqsException e) {
+      if (e.getMessage() != null && e.getMessage().contains("NonExistentQueue")) {
+        throw missing(e);
+      }
+      throw new ConfigurationException(
+          "cannot use request queue '%s' (HTTP %d): check the URL, region and credentials (-p/--profile)"
+              .formatted(queueUrl, e.statusCode()),
+          e);
+    } catch (SdkClientException e) {
+      throw new ConfigurationException(
+          "cannot reach SQS to check request queue '%s': %s; check the endpoint, network and credentials (-p/--profile)"
+              .formatted(queueUrl, BucketSink.firstLine(e.getMessage())),
+          e);
+    }
+  }
+
+  private ConfigurationException missing(Exception cause) {
+    return new ConfigurationException(
+        "request queue '%s' does not exist: create it (aws sqs create-queue --queue-name NAME) or give an existing queue URL with -rq"
+            .formatted(queueUrl),
+        cause);
+  }
+
+  @Override
+  public void send(List<OutgoingRequest> batch) {
+    sendMessages(
+        batch.stream().map(request -> new QueueMessage(request.body(), Map.of())).toList());
+  }
+
+  /** Sends up to {@value #MAX_BATCH} messages, in one call when there are several. */
+  void sendMessages(List<QueueMessage> messages) {
+    if (messages.size() == 1) {
+      QueueMessage message = messages.getFirst();
+      sqs.sendMessage(
+          send ->
+              send.queueUrl(queueUrl)
+                  .messageBody(message.body())
+                  .messageAttributes(message.attributes()));
+      return;
+    }
+    List<SendMessageBatchRequestEntry> pending = entries(messages);
+    for (int attempt = 1; !pending.isEmpty(); attempt++) {
+      List<SendMessageBatchRequestEntry> entries = pending;
+      SendMessageBatchResponse response =
+          sqs.sendMessageBatch(send -> send.queueUrl(queueUrl).entries(entries));
+      pending = retryable(entries, response.failed(), attempt);
+    }
+  }
+
+  private static List<SendMessageBatchRequestEntry> entries(List<QueueMessage> messages) {
+    return IntStream.range(0, messages.size())
+        .mapToObj(
+            i ->
+                SendMessageBatchRequestEntry.builder()
+                    .id(Integer.toString(i))
+                    .messageBody(messages.get(i).body())
+                    .messageAttributes(messages.get(i).attributes())
+                    .build())
+        .toList();
+  }
+
+  /** The entries to send again, or a SinkException when they are not worth another attempt. */
+  private List<SendMessageBatchRequestEntry> retryable(
+      List<SendMessageBatchRequestEntry> sent, List<BatchResultErrorEntry> failed, int attempt) {
+    if (failed.isEmpty()) {
+      return List.of();
+    }
+    boolean ourFault = failed.stream().anyMatch(BatchResultErrorEntry::senderFault);
+    if (ourFault || attempt == ATTEMPTS) {
+      BatchResultErrorEntry first = failed.getFirst();
+      throw new SinkException(
+          "queue %s refused %d of %d messages: %s %s"
+              .formatted(queueUrl, failed.size(), sent.size(), first.code(), first.message()));
+    }
+    Set<String> ids =
+        failed.stream().map(BatchResultErrorEntry::id).collect(Collectors.toUnmodifiableSet());
+    return sent.stream().filter(entry -> ids.contains(entry.id())).toList();
+  }
+
+  @Override
+  public int maxBatchSize() {
+    return MAX_BATCH;
+  }
+
+  @Override
+  public String describe() {
+    return "queue " + queueUrl;
+  }
+}

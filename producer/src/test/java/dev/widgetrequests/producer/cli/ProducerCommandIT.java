@@ -1,0 +1,183 @@
+package dev.widgetrequests.producer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.widgetrequests.local.LocalStack;
+import dev.widgetrequests.local.LocalStackExtension;
+import dev.widgetrequests.model.json.WidgetJson;
+import dev.widgetrequests.model.parse.ParseResult;
+import dev.widgetrequests.model.parse.RequestParser;
+import dev.widgetrequests.producer.generate.RequestGenerator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+@ExtendWith(LocalStackExtension.class)
+class ProducerCommandIT {
+  private static final Pattern POINTER =
+      Pattern.compile(
+          "\\[\"software\\.amazon\\.payloadoffloading\\.PayloadS3Pointer\","
+              + "\\{\"s3BucketName\":\"([^\"]+)\",\"s3Key\":\"([^\"]+)\"}]");
+
+  private final LocalStack stack;
+  private final Launcher launcher;
+
+  ProducerCommandIT(LocalStack stack) {
+    this.stack = stack;
+    this.launcher =
+        new Launcher(
+            Map.of(
+                "AWS_ENDPOINT_URL_S3", stack.s3Endpoint().toString(),
+                "AWS_ENDPOINT_URL_SQS", stack.sqsEndpoint().toString()));
+  }
+
+  private static List<String> expectedBodies(long seed, int count) {
+    RequestGenerator generator = RequestGenerator.seeded(seed);
+    return Stream.generate(generator::next).limit(count).map(WidgetJson::toJson).toList();
+  }
+
+  @Test
+  void bucketMode_writesOneObjectPerRequest_inKeyOrderThatIsProductionOrder() {
+    String bucket = stack.createBucket(stack.uniqueName("requests"));
+
+    int exitCode = launcher.run("-rb", bucket, "-mwr", "300", "-ird", "0", "--seed", "11");
+
+    assertThat(exitCode).isZero();
+    assertThat(launcher.out.toString()).contains("Sent 300 requests");
+    List<String> keys = keys(bucket);
+    assertThat(keys).hasSize(300).isSorted().allMatch(key -> key.matches("\\d{13}(-\\d{4})?"));
+    List<String> bodies = keys.stream().map(key -> body(bucket, key).asUtf8String()).toList();
+    assertThat(bodies).containsExactlyElementsOf(expectedBodies(11, 300));
+    RequestParser parser = new RequestParser();
+    assertThat(bodies).allMatch(body -> parser.parse(body) instanceof ParseResult.Valid);
+    assertThat(body(bucket, keys.getFirst()).response().contentType())
+        .isEqualTo("application/json");
+  }
+
+  @Test
+  void queueMode_withoutDelay_sendsOneMessagePerRequest_inBatches() {
+    String queue = stack.createQueue(stack.uniqueName("requests"));
+
+    int exitCode = launcher.run("-rq", queue, "-mwr", "55", "-ird", "0", "--seed", "12");
+
+    assertThat(exitCode).isZero();
+    assertThat(receiveAll(queue, 55))
+        .extracting(Message::body)
+        .containsExactlyInAnyOrderElementsOf(expectedBodies(12, 55));
+  }
+
+  @Test
+  void queueMode_withDelay_sendsMessagesOneByOne() {
+    String queue = stack.createQueue(stack.uniqueName("requests"));
+
+    int exitCode = launcher.run("-rq", queue, "-mwr", "5", "-ird", "1", "--seed", "13");
+
+    assertThat(exitCode).isZero();
+    assertThat(receiveAll(queue, 5))
+        .extracting(Message::body)
+        .containsExactlyInAnyOrderElementsOf(expectedBodies(13, 5));
+  }
+
+  @Test
+  void claimCheck_putsTheObjects_andPointerMessagesNamingThem() {
+    String bucket = stack.createBucket(stack.uniqueName("requests"));
+    String queue = stack.createQueue(stack.uniqueName("requests"));
+
+    int exitCode =
+        launcher.run("-rb", bucket, "-rq", queue, "-mwr", "25", "-ird", "0", "--seed", "14");
+
+    assertThat(exitCode).isZero();
+    List<String> keys = keys(bucket);
+    assertThat(keys).hasSize(25);
+    List<String> pointedAt = new ArrayList<>();
+    for (Message message : receiveAll(queue, 25)) {
+      Matcher pointer = POINTER.matcher(message.body());
+      assertThat(pointer.matches()).as(message.body()).isTrue();
+      assertThat(pointer.group(1)).isEqualTo(bucket);
+      String key = pointer.group(2);
+      pointedAt.add(key);
+      assertThat(message.messageAttributes().get("ExtendedPayloadSize").stringValue())
+          .isEqualTo(Integer.toString(body(bucket, key).asByteArray().length));
+    }
+    assertThat(pointedAt).containsExactlyInAnyOrderElementsOf(keys);
+    assertThat(keys.stream().map(key -> body(bucket, key).asUtf8String()).toList())
+        .containsExactlyElementsOf(expectedBodies(14, 25));
+  }
+
+  @Test
+  void maxRuntime_endsTheRunBeforeTheRequestLimit() {
+    String bucket = stack.createBucket(stack.uniqueName("requests"));
+
+    int exitCode = launcher.run("-rb", bucket, "-mwr", "100000", "-ird", "5", "-mrt", "300");
+
+    assertThat(exitCode).isZero();
+    assertThat(launcher.out.toString()).contains("max runtime reached");
+    assertThat(keys(bucket)).isNotEmpty().hasSizeLessThan(100);
+  }
+
+  @Test
+  void missingBucket_exitsWith2_andAOneLineMessageNamingIt() {
+    String bucket = stack.uniqueName("missing");
+
+    int exitCode = launcher.run("-rb", bucket, "-mwr", "5");
+
+    assertThat(exitCode).isEqualTo(2);
+    assertThat(launcher.err.toString().strip())
+        .isEqualTo(
+            "widgets: request bucket '%s' does not exist: create it (aws s3 mb s3://%s) or name an existing one with -rb"
+                .formatted(bucket, bucket));
+  }
+
+  @Test
+  void missingQueue_exitsWith2_andAOneLineMessageNamingIt() {
+    String queue = stack.sqsEndpoint() + "/000000000000/" + stack.uniqueName("missing");
+
+    int exitCode = launcher.run("-rq", queue, "-mwr", "5");
+
+    assertThat(exitCode).isEqualTo(2);
+    assertThat(launcher.err.toString().strip())
+        .startsWith("widgets: request queue '%s' does not exist".formatted(queue))
+        .doesNotContain("\n");
+  }
+
+  private List<String> keys(String bucket) {
+    return stack.s3().listObjectsV2Paginator(list -> list.bucket(bucket)).contents().stream()
+        .map(S3Object::key)
+        .toList();
+  }
+
+  private ResponseBytes<GetObjectResponse> body(String bucket, String key) {
+    return stack.s3().getObjectAsBytes(get -> get.bucket(bucket).key(key));
+  }
+
+  private List<Message> receiveAll(String queue, int expected) {
+    List<Message> messages = new ArrayList<>();
+    while (messages.size() < expected) {
+      List<Message> received =
+          stack
+              .sqs()
+              .receiveMessage(
+                  receive ->
+                      receive
+                          .queueUrl(queue)
+                          .maxNumberOfMessages(10)
+                          .waitTimeSeconds(1)
+                          .messageAttributeNames("All"))
+              .messages();
+      if (received.isEmpty()) {
+        break;
+      }
+      messages.addAll(received);
+    }
+    return messages;
+  }
+}
