@@ -20,6 +20,7 @@ cd "$root"
 image=${IMAGE:-widgets-consumer:latest}
 requests=200
 idle_seconds=5
+queue_wait_seconds=10 # the consumer's default long poll
 debian_mirror=http://deb.debian.org/debian
 # jdeps --print-module-deps on the consumer's jars gives java.base, java.desktop, java.naming,
 # java.security.jgss and java.sql; the rest are needed at run time: java.xml (logback and SDK
@@ -28,9 +29,9 @@ debian_mirror=http://deb.debian.org/debian
 jre_modules=java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.security.jgss,java.sql,java.xml,jdk.crypto.ec,jdk.net,jdk.unsupported
 run_name=widgets-consumer-test
 stop_name=widgets-consumer-stop-test
-ports=(9000 9324 8000)
 
 work=""
+logs="$root/target/container-test"
 stack_pid=""
 stage_name="start"
 stage_started=$SECONDS
@@ -38,7 +39,7 @@ timings=()
 
 say() { printf 'container-test: %s\n' "$*"; }
 fail() {
-  say "FAILED (${stage_name}): $*" >&2
+  say "FAILED (${stage_name}): $* (logs: ${logs#"$root/"})" >&2
   exit 1
 }
 on_error() { fail "'$2' exited with status $1"; }
@@ -65,6 +66,7 @@ cleanup() {
   local status=$?
   trap - ERR
   set +e
+  [ -n "$work" ] && cp "$work"/*.log "$logs"/ 2>/dev/null
   if command -v podman >/dev/null; then
     engine rm --force --ignore "$run_name" "$stop_name" >/dev/null 2>&1
   fi
@@ -92,16 +94,20 @@ need_tools() {
   [ ${#missing[@]} -eq 0 ] && { say "    podman, runc, debootstrap and curl present"; return; }
   say "    installing ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
-  if apt-cache policy "${missing[@]}" | grep -q 'Candidate: (none)' ||
-    [ "$(apt-cache policy "${missing[@]}" | grep -c 'Candidate:')" -lt ${#missing[@]} ]; then
-    apt-get update -q >/dev/null || fail "apt-get update failed"
+  # Package lists are fetched only when they do not know a package yet.
+  local policy
+  policy=$(apt-cache policy "${missing[@]}" 2>/dev/null)
+  if [[ $policy == *"Candidate: (none)"* ]] ||
+    [ "$(grep -c 'Candidate:' <<<"$policy")" -lt ${#missing[@]} ]; then
+    apt-get update -q >"$logs/apt.log" 2>&1 || fail "apt-get update failed: $(tail -n 1 "$logs/apt.log")"
   fi
-  apt-get install -y -q --no-install-recommends "${missing[@]}" >"$work/apt.log" 2>&1 ||
-    fail "apt-get install ${missing[*]} failed; see the end of: $(tail -n 1 "$work/apt.log")"
+  apt-get install -y -q "${missing[@]}" >>"$logs/apt.log" 2>&1 ||
+    fail "apt-get install ${missing[*]} failed: $(tail -n 1 "$logs/apt.log")"
 }
 
 configure_podman() {
-  # The machine's open-files limit is lower than podman's default for containers.
+  # Rootful podman sets containers' open-files limit to 1048576, above this machine's hard limit,
+  # which even root may not raise here ("error setting rlimit type 7"): keep the inherited one.
   printf '[containers]\ndefault_ulimits = []\n' >"$work/containers.conf"
   export CONTAINERS_CONF="$work/containers.conf"
 }
@@ -123,8 +129,8 @@ build_base_image() {
     return
   fi
   say "    debootstrap --variant=minbase bookworm ($debian_mirror)"
-  debootstrap --variant=minbase bookworm "$rootfs" "$debian_mirror" >"$work/debootstrap.log" 2>&1 ||
-    fail "debootstrap failed: $(tail -n 1 "$work/debootstrap.log")"
+  debootstrap --variant=minbase bookworm "$rootfs" "$debian_mirror" >"$logs/debootstrap.log" 2>&1 ||
+    fail "debootstrap failed: $(tail -n 1 "$logs/debootstrap.log")"
   # Package caches, indexes, documentation and translations are of no use at run time.
   rm -rf "$rootfs"/var/cache/apt/* "$rootfs"/var/lib/apt/lists/* "$rootfs"/usr/share/doc/* \
     "$rootfs"/usr/share/man/* "$rootfs"/usr/share/info/* "$rootfs"/usr/share/locale/*
@@ -137,7 +143,7 @@ build_base_image() {
       --change 'ENV PATH=/opt/java/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
       --change 'ENV LANG=C.UTF-8' \
       --change 'CMD ["java", "-version"]' \
-      - "$tag" >/dev/null
+      --quiet - "$tag" >/dev/null
   rm -rf --one-file-system "$rootfs"
   engine run --rm "$tag" java -version 2>&1 | head -n 1 | sed 's/^/    base: /'
 }
@@ -145,8 +151,8 @@ build_base_image() {
 build_image() {
   local base=$1 old new
   old=$(engine image inspect --format '{{.Id}}' "$image" 2>/dev/null || true)
-  engine build --isolation chroot --build-arg BASE_IMAGE="$base" -t "$image" . >"$work/build.log" 2>&1 ||
-    fail "image build failed: $(tail -n 1 "$work/build.log")"
+  engine build --isolation chroot --build-arg BASE_IMAGE="$base" -t "$image" . >"$logs/build.log" 2>&1 ||
+    fail "image build failed: $(tail -n 1 "$logs/build.log")"
   new=$(engine image inspect --format '{{.Id}}' "$image")
   # A rebuild leaves the previous image untagged: remove it so repeated runs do not pile up.
   if [ -n "$old" ] && [ "$old" != "$new" ]; then
@@ -157,32 +163,29 @@ build_image() {
   [ "$(engine image inspect --format '{{.Config.User}}' "$image")" = "10001:0" ] ||
     fail "image runs as '$(engine image inspect --format '{{.Config.User}}' "$image")', not 10001:0"
   # The default command is --help: the image starts and the consumer's options are listed.
-  engine run --rm "$image" >"$work/help.log" 2>&1 || fail "'docker run $image' (--help) failed"
-  grep -q -- '--request-queue' "$work/help.log" || fail "'docker run $image' printed no usage"
+  engine run --rm "$image" >"$logs/help.log" 2>&1 || fail "'docker run $image' (--help) failed"
+  grep -q -- '--request-queue' "$logs/help.log" || fail "'docker run $image' printed no usage"
 }
 
-stack_log() { tail -n "${1:-1}" "$work/local.log" 2>/dev/null | tr -s '\n' ' '; }
+stack_log() { tail -n "${1:-1}" "$logs/local.log" 2>/dev/null | tr -s '\n' ' '; }
 
 start_stack() {
-  local port
-  for port in "${ports[@]}"; do
-    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-      fail "port $port is in use (another local stack?); stop it and run again"
-    fi
-  done
-  ./widgets local >"$work/local.log" 2>&1 &
+  # Free ports rather than the defaults, so the test runs beside a stack already up on this machine.
+  local options=(--s3-port 0 --sqs-port 0 --dynamodb-port 0)
+  if [[ $(./widgets local --help 2>&1) == *--http-port* ]]; then options+=(--http-port 0); fi
+  ./widgets local "${options[@]}" >"$logs/local.log" 2>&1 &
   stack_pid=$!
   # The launcher builds on first use, then prints the endpoints once everything is up.
   local waited=0
-  until grep -q 'export AWS_ENDPOINT_URL_DYNAMODB' "$work/local.log"; do
-    kill -0 "$stack_pid" 2>/dev/null || fail "./widgets local exited: $(stack_log 3)"
+  until grep -q 'export AWS_REGION=' "$logs/local.log"; do
+    kill -0 "$stack_pid" 2>/dev/null || { fail "./widgets local exited: $(stack_log 3)"; }
     [ $waited -lt 600 ] || fail "./widgets local not up after 600 s: $(stack_log 3)"
     sleep 1
     waited=$((waited + 1))
   done
   # Its export lines, as KEY=VALUE lines: the env file the docs tell users to write.
-  sed -n 's/^ *export //p' "$work/local.log" | tr ' ' '\n' | grep -E '^AWS_[A-Z_]+=' >"$work/widgets.env"
-  queue_url=$(awk '$1 == "request" && $2 == "queue" { print $3; exit }' "$work/local.log")
+  sed -n 's/^ *export //p' "$logs/local.log" | tr ' ' '\n' | grep -E '^AWS_[A-Z0-9_]+=' >"$work/widgets.env"
+  queue_url=$(awk '$1 == "request" && $2 == "queue" { print $3; exit }' "$logs/local.log")
   [ -n "$queue_url" ] || fail "./widgets local printed no request queue URL"
   dynamodb_url=$(sed -n 's/^AWS_ENDPOINT_URL_DYNAMODB=//p' "$work/widgets.env")
   say "    up; queue $queue_url; env file: $(cut -d= -f1 "$work/widgets.env" | tr '\n' ' ')"
@@ -194,16 +197,16 @@ produce() {
     # shellcheck disable=SC1091
     . "$work/widgets.env"
     ./widgets producer -rq "$queue_url" -mwr "$requests" -ird 0 -mrt 0 --seed 5250
-  ) >"$work/producer.log" 2>&1 || fail "producer failed: $(tail -n 1 "$work/producer.log")"
-  say "    $(tail -n 1 "$work/producer.log")"
+  ) >"$logs/producer.log" 2>&1 || fail "producer failed: $(tail -n 1 "$logs/producer.log")"
+  say "    $(tail -n 1 "$logs/producer.log")"
 }
 
 consume() {
   engine run --rm --network host --env-file "$work/widgets.env" --name "$run_name" \
-    "$image" -rq "$queue_url" -dwt widgets --exit-when-idle "$idle_seconds" >"$work/consumer.log" 2>&1 ||
-    fail "consumer container failed: $(tail -n 1 "$work/consumer.log")"
+    "$image" -rq "$queue_url" -dwt widgets --exit-when-idle "$idle_seconds" >"$logs/consumer.log" 2>&1 ||
+    fail "consumer container failed: $(tail -n 1 "$logs/consumer.log")"
   local summary
-  summary=$(sed -n 's/.*consumer stopped: //p' "$work/consumer.log")
+  summary=$(sed -n 's/.*consumer stopped: //p' "$logs/consumer.log")
   say "    consumer: $summary"
   [[ $summary == "$requests handled"* ]] || fail "expected $requests requests handled, got: $summary"
   [[ $summary == *" 0 rejected, 0 left for retry"* ]] || fail "requests were rejected or left: $summary"
@@ -232,23 +235,26 @@ check_sigterm() {
   engine run -d --network host --env-file "$work/widgets.env" --name "$stop_name" \
     "$image" -rq "$queue_url" -dwt widgets >/dev/null
   local waited=0
-  until engine logs "$stop_name" 2>&1 | grep -q 'consumer started'; do
+  until [[ $(engine logs "$stop_name" 2>&1) == *"consumer started"* ]]; do
     [ $waited -lt 60 ] || fail "consumer container did not start: $(engine logs "$stop_name" 2>&1 | tail -n 1)"
     sleep 1
     waited=$((waited + 1))
   done
+  local stop_started=$SECONDS
+  # ECS's default stop timeout: SIGTERM, then SIGKILL after 30 s.
   engine stop --time 30 "$stop_name" >/dev/null
   local code
   code=$(engine inspect --format '{{.State.ExitCode}}' "$stop_name")
-  engine logs "$stop_name" >"$work/stop.log" 2>&1
+  engine logs "$stop_name" >"$logs/stop.log" 2>&1
   engine rm "$stop_name" >/dev/null
-  [ "$code" = 0 ] || fail "consumer exited $code on SIGTERM, expected 0: $(tail -n 1 "$work/stop.log")"
-  grep -q 'consumer stopped' "$work/stop.log" || fail "consumer did not drain on SIGTERM"
-  say "    SIGTERM: drained and exited 0 after $waited s of running"
+  # The JVM's own answer to SIGTERM is exit code 143; 0 means the consumer's drain ran.
+  [ "$code" = 0 ] || fail "consumer exited $code on SIGTERM, expected 0: $(tail -n 1 "$logs/stop.log")"
+  say "    stopped with exit code 0 in $((SECONDS - stop_started)) s (long poll ${queue_wait_seconds} s)"
 }
 
 main() {
   local total_started=$SECONDS base
+  rm -rf "$logs" && mkdir -p "$logs"
   work=$(mktemp -d /var/tmp/widgets-container-test.XXXXXX)
   stage "tools"
   need_tools
@@ -268,8 +274,8 @@ main() {
   fi
 
   stage "consumer jar (./mvnw -B -q -DskipTests package -pl consumer -am)"
-  ./mvnw -B -q -DskipTests package -pl consumer -am >"$work/mvn.log" 2>&1 ||
-    fail "Maven build failed: $(grep -m 1 ERROR "$work/mvn.log" || tail -n 1 "$work/mvn.log")"
+  ./mvnw -B -q -DskipTests package -pl consumer -am >"$logs/mvn.log" 2>&1 ||
+    fail "Maven build failed: $(grep -m 1 ERROR "$logs/mvn.log" || tail -n 1 "$logs/mvn.log")"
 
   stage "image (docker build -t $image .)"
   build_image "$base"
