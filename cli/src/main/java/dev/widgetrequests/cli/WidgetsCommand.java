@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         "Widget Requests: producer, request handler and consumer, with a local AWS stack.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      DemoCommand.class,
       LocalCommand.class,
       ProducerCommand.class,
       ConsumerCommand.class

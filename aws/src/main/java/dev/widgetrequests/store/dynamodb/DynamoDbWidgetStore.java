@@ -5,6 +5,7 @@ import dev.widgetrequests.model.Widget;
 import dev.widgetrequests.store.Provenance;
 import dev.widgetrequests.store.WidgetStore;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -86,6 +87,13 @@ public final class DynamoDbWidgetStore implements WidgetStore {
     Map<String, AttributeValue> item =
         items.toItem(widget, provenance.requestId(), clock.instant());
     dynamoDb.putItem(b -> b.tableName(table).item(item));
+  }
+
+  /** Every widget in the table, by a full scan: for checks and small tables, not a hot path. */
+  public List<Widget> all() {
+    return dynamoDb.scanPaginator(b -> b.tableName(table).consistentRead(true)).items().stream()
+        .map(items::fromItem)
+        .toList();
   }
 
   @Override

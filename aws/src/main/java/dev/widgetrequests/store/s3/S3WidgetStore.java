@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -112,6 +113,16 @@ public final class S3WidgetStore implements WidgetStore {
                 .contentType(CONTENT_TYPE)
                 .metadata(metadata(provenance)),
         RequestBody.fromString(WidgetJson.toJson(widget), StandardCharsets.UTF_8));
+  }
+
+  /** Every widget under the key prefix: for checks and small buckets, not a hot path. */
+  public List<Widget> all() {
+    return s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(keyPrefix)).contents().stream()
+        .map(
+            object ->
+                WidgetJson.widgetFromJson(
+                    s3.getObjectAsBytes(b -> b.bucket(bucket).key(object.key())).asUtf8String()))
+        .toList();
   }
 
   @Override

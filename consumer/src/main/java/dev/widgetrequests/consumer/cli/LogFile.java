@@ -9,15 +9,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Adds the consumer's log file beside the console logging set up by logback.xml. */
-final class LogFile {
+public final class LogFile {
   private LogFile() {}
 
-  static void attach(Path file) {
+  /** Also writes every log line to {@code file} ({@code null}: console only). */
+  public static void attach(Path file) {
+    attach(file, Logger.ROOT_LOGGER_NAME, false);
+  }
+
+  /**
+   * Writes what {@code loggerName} and its children log to {@code file}; {@code only} keeps those
+   * lines off the console.
+   */
+  public static void attach(Path file, String loggerName, boolean only) {
     if (file == null || !(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
       return;
     }
     String name = "file:" + file.toAbsolutePath();
-    ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+    ch.qos.logback.classic.Logger root = context.getLogger(loggerName);
+    root.setAdditive(!only);
     if (root.getAppender(name) != null) {
       return; // already logging there (several runs in one JVM)
     }
@@ -36,7 +46,7 @@ final class LogFile {
   }
 
   /** Writes out buffered log lines before the process ends abruptly. */
-  static void flush() {
+  public static void flush() {
     if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
       context.stop();
     }
