@@ -145,7 +145,8 @@ build_base_image() {
     "$rootfs"/usr/share/man/* "$rootfs"/usr/share/info/* "$rootfs"/usr/share/locale/*
   say "    \$ jlink --add-modules ... --output ROOTFS/opt/java   (from $JAVA_HOME)"
   "$JAVA_HOME/bin/jlink" --add-modules "$jre_modules" --strip-debug --no-header-files \
-    --no-man-pages --compress=zip-6 --output "$rootfs/opt/java"
+    --no-man-pages --compress=zip-6 --output "$rootfs/opt/java" >"$logs/jlink.log" 2>&1 ||
+    fail "jlink failed (a JDK before 24 needs its jmods): $(tail -n 1 "$logs/jlink.log")"
   say "    \$ tar -C ROOTFS -c . | podman import - $tag"
   tar -C "$rootfs" --numeric-owner -c . |
     engine import --quiet \
@@ -269,6 +270,8 @@ check_sigterm() {
     sleep 1
     waited=$((waited + 1))
   done
+  # Exec form: java itself is PID 1, so SIGTERM goes straight to the JVM.
+  [ "$(engine exec "$stop_name" cat /proc/1/comm)" = java ] || fail "PID 1 in the container is not java"
   stop_started=$SECONDS
   # 30 s is ECS's default stop timeout: SIGTERM, then SIGKILL when it runs out.
   show engine stop --time 30 "$stop_name"
@@ -278,7 +281,7 @@ check_sigterm() {
   engine rm "$stop_name" >/dev/null
   # The JVM by itself ends with 143 on SIGTERM; 0 means the consumer's drain ran to the end.
   [ "$code" = 0 ] || fail "the consumer exited $code on SIGTERM, expected 0: $(tail -n 1 "$logs/stop.log")"
-  say "    exit code 0, $((SECONDS - stop_started)) s after SIGTERM (long poll: ${queue_wait_seconds} s)"
+  say "    java was PID 1; exit code 0, $((SECONDS - stop_started)) s after SIGTERM (long poll: ${queue_wait_seconds} s)"
 }
 
 main() {
