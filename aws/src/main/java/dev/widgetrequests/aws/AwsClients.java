@@ -6,8 +6,10 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
@@ -95,14 +97,22 @@ public final class AwsClients implements AutoCloseable {
   }
 
   private static AwsCredentialsProvider credentials(AwsSettings settings) {
+    if (!settings.hasEndpointOverride()) {
+      return settings.profile() != null
+          ? ProfileCredentialsProvider.create(settings.profile())
+          : DefaultCredentialsProvider.builder().build();
+    }
+    // A local or compatible server accepts any credentials, so don't make users invent some, and
+    // never ask the instance-metadata address: there is no instance behind a local endpoint.
     AwsCredentialsProvider configured =
         settings.profile() != null
             ? ProfileCredentialsProvider.create(settings.profile())
-            : DefaultCredentialsProvider.builder().build();
-    if (!settings.hasEndpointOverride()) {
-      return configured;
-    }
-    // A local or compatible server accepts any credentials; don't make users invent some.
+            : AwsCredentialsProviderChain.builder()
+                .credentialsProviders(
+                    SystemPropertyCredentialsProvider.create(),
+                    EnvironmentVariableCredentialsProvider.create(),
+                    ProfileCredentialsProvider.create())
+                .build();
     return AwsCredentialsProviderChain.builder()
         .credentialsProviders(configured, StaticCredentialsProvider.create(LOCAL_CREDENTIALS))
         .build();

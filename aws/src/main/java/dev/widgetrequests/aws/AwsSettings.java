@@ -38,16 +38,19 @@ public record AwsSettings(
   }
 
   /**
-   * Settings from command-line values, filling unset endpoints from {@code AWS_ENDPOINT_URL},
-   * {@code AWS_ENDPOINT_URL_S3}, {@code AWS_ENDPOINT_URL_SQS} and {@code
-   * AWS_ENDPOINT_URL_DYNAMODB}. Explicit values win over the environment.
+   * Settings from command-line values and the environment. An explicit {@code endpoint} sends every
+   * service there; without one, {@code AWS_ENDPOINT_URL_S3}, {@code AWS_ENDPOINT_URL_SQS} and
+   * {@code AWS_ENDPOINT_URL_DYNAMODB} apply per service, and {@code AWS_ENDPOINT_URL} to the rest.
    */
   public static AwsSettings fromEnvironment(
       Map<String, String> env, String region, String profile, URI endpoint) {
+    if (endpoint != null) {
+      return new AwsSettings(region, profile, endpoint, null, null, null);
+    }
     return new AwsSettings(
         region,
         profile,
-        endpoint != null ? endpoint : uri(env.get("AWS_ENDPOINT_URL")),
+        uri(env.get("AWS_ENDPOINT_URL")),
         uri(env.get("AWS_ENDPOINT_URL_S3")),
         uri(env.get("AWS_ENDPOINT_URL_SQS")),
         uri(env.get("AWS_ENDPOINT_URL_DYNAMODB")));

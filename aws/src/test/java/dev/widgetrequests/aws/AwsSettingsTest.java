@@ -80,12 +80,12 @@ class AwsSettingsTest {
   }
 
   @Test
-  void fromEnvironment_explicitEndpoint_stillLosesToServiceVariable() {
+  void fromEnvironment_explicitEndpoint_winsOverServiceVariables() {
     AwsSettings settings =
         AwsSettings.fromEnvironment(
             Map.of("AWS_ENDPOINT_URL_DYNAMODB", DYNAMODB.toString()), null, null, EVERYWHERE);
 
-    assertThat(settings.dynamoDb()).isEqualTo(DYNAMODB);
+    assertThat(settings.dynamoDb()).isEqualTo(EVERYWHERE);
     assertThat(settings.s3()).isEqualTo(EVERYWHERE);
   }
 

@@ -33,7 +33,7 @@ class LocalCommandIT {
       assertThat(exitCode).isEqualTo(2);
       assertThat(err.toString().strip())
           .doesNotContain("\n")
-          .startsWith("widgets: port " + port + " for SQS is already in use")
+          .startsWith("widgets local: port " + port + " for SQS is already in use")
           .contains("--sqs-port");
     }
   }

@@ -2,9 +2,6 @@ package dev.widgetrequests.local;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -28,7 +25,6 @@ public final class LocalStack implements AutoCloseable {
   public static final String SECRET_ACCESS_KEY = "widgetslocal";
 
   private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
-  private static final int MAX_PREFIX_LENGTH = 40;
 
   private final List<EmbeddedServer> servers;
   private final URI s3Endpoint;
@@ -36,7 +32,7 @@ public final class LocalStack implements AutoCloseable {
   private final URI dynamoDbEndpoint;
   private final StackClients clients;
   private final Provisioner provisioner;
-  private final AtomicLong names = new AtomicLong();
+  private final UniqueNames names = new UniqueNames();
 
   private LocalStack(EmbeddedServer s3, EmbeddedServer sqs, EmbeddedServer dynamoDb) {
     this.servers = List.of(s3, sqs, dynamoDb);
@@ -115,16 +111,7 @@ public final class LocalStack implements AutoCloseable {
    * a table: lower-case letters, digits and dashes, at most 63 characters.
    */
   public String uniqueName(String prefix) {
-    String safe = prefix.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
-    safe = safe.replaceAll("^-+|-+$", "");
-    if (safe.length() > MAX_PREFIX_LENGTH) {
-      safe = safe.substring(0, MAX_PREFIX_LENGTH).replaceAll("-+$", "");
-    }
-    String suffix =
-        names.incrementAndGet()
-            + "-"
-            + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36 * 36), 36);
-    return safe.isEmpty() ? "r" + suffix : safe + "-" + suffix;
+    return names.next(prefix);
   }
 
   /** Creates a bucket and returns its name. */

@@ -8,9 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.util.HashSet;
 import java.util.Set;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -134,17 +132,6 @@ class LocalStackIT {
             stack.dynamoDb().describeTable(request -> request.tableName(table)).table().keySchema())
         .extracting(KeySchemaElement::attributeName)
         .containsExactly("widget_id");
-  }
-
-  @Test
-  void uniqueName_isBucketSafeAndNewOnEveryCall(LocalStack stack) {
-    Set<String> names = new HashSet<>();
-    IntStream.range(0, 100).forEach(i -> names.add(stack.uniqueName("My Test_Bucket.Name!")));
-    String longName = stack.uniqueName("x".repeat(200));
-
-    assertThat(names).hasSize(100).allMatch(name -> name.matches("my-test-bucket-name-[a-z0-9-]+"));
-    assertThat(longName.length() + "-dlq".length()).isLessThanOrEqualTo(63);
-    assertThat(stack.createBucket(stack.uniqueName("Bucket"))).startsWith("bucket-");
   }
 
   @Test

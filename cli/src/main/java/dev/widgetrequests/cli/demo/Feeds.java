@@ -81,10 +81,13 @@ final class Feeds {
   }
 
   private long produce(RequestSink sink, long seed, DemoPath path, int count) {
+    // A bucket keeps order by key at any speed. A queue keeps none between messages sent in the
+    // same millisecond, so messages go one at a time, a millisecond apart, to arrive in order.
+    Duration delay = path == DemoPath.BUCKET ? Duration.ZERO : Duration.ofMillis(1);
     ProductionSummary summary =
         new Producer(
                 sink,
-                new ProducerSettings(count, Duration.ZERO, Duration.ZERO, path.seed(seed)),
+                new ProducerSettings(count, delay, Duration.ZERO, path.seed(seed)),
                 Clock.systemUTC(),
                 Progress.none())
             .run();
@@ -99,6 +102,7 @@ final class Feeds {
       throws IOException, InterruptedException {
     long matching = 0;
     for (String body : bodies) {
+      long sentAt = System.currentTimeMillis();
       HttpResponse<String> response =
           http.send(
               HttpRequest.newBuilder(demo.handlerUri())
@@ -108,6 +112,9 @@ final class Feeds {
               HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() == expectedStatus) {
         matching++;
+      }
+      while (System.currentTimeMillis() == sentAt) {
+        Thread.onSpinWait(); // the next request's message in a later millisecond: see produce
       }
     }
     return matching;

@@ -25,10 +25,7 @@ final class ConsumerOptions {
    * per-service variables no longer apply.
    */
   static AwsSettings aws(ConsumerCommand o, Map<String, String> env) {
-    AwsSettings base =
-        o.endpointUrl != null
-            ? new AwsSettings(o.region, o.profile, o.endpointUrl, null, null, null)
-            : AwsSettings.fromEnvironment(env, o.region, o.profile, null);
+    AwsSettings base = AwsSettings.fromEnvironment(env, o.region, o.profile, o.endpointUrl);
     return new AwsSettings(
         o.region,
         o.profile,

@@ -112,6 +112,18 @@ final class Pipeline {
     }
   }
 
+  /**
+   * SQS, embedded or not, keeps no order between messages sent in the same millisecond; a test
+   * whose requests must arrive in order sends each one in a millisecond of its own.
+   */
+  private void sendInItsOwnMillisecond(String body) {
+    long sentAt = System.currentTimeMillis();
+    stack.sqs().sendMessage(r -> r.queueUrl(queue.queueUrl()).messageBody(body));
+    while (System.currentTimeMillis() == sentAt) {
+      Thread.onSpinWait();
+    }
+  }
+
   private void putRequestObject(String key, String body) {
     stack.s3().putObject(r -> r.bucket(requestBucket).key(key), RequestBody.fromString(body));
   }

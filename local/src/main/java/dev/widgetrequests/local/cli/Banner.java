@@ -14,7 +14,7 @@ final class Banner {
     this.out = out;
   }
 
-  void print(LocalStack stack, LocalResources resources, Duration startUp) {
+  void print(LocalStack stack, LocalResources resources, URI handler, Duration startUp) {
     URI s3 = stack.s3Endpoint();
     URI sqs = stack.sqsEndpoint();
     URI dynamoDb = stack.dynamoDbEndpoint();
@@ -24,7 +24,7 @@ final class Banner {
     out.printf("  S3        %s%n", s3);
     out.printf("  SQS       %s%n", sqs);
     out.printf("  DynamoDB  %s%n", dynamoDb);
-    // The request handler's HTTP endpoint (API Gateway adapter) is listed here once it is served.
+    out.printf("  handler   POST %s  (the request handler, as API Gateway serves it)%n", handler);
     out.println();
     out.println("Resources");
     out.printf("  request bucket     %s%n", resources.requestBucket());
@@ -39,6 +39,7 @@ final class Banner {
     out.println();
     printEnvironment(s3, sqs, dynamoDb);
     printExamples(s3, sqs, dynamoDb, resources);
+    printHandlerExample(handler);
     out.flush();
   }
 
@@ -53,6 +54,16 @@ final class Banner {
         "  export AWS_REGION=%s AWS_DEFAULT_REGION=%s%n", LocalStack.REGION, LocalStack.REGION);
     out.println(
         "  (any credentials work; DynamoDB Local wants an access key of letters and digits)");
+    out.println();
+  }
+
+  private void printHandlerExample(URI handler) {
+    out.println(
+        "Send a request through the request handler (answers 202, or 400 with every broken rule):");
+    out.printf(
+        "  curl -s -X POST %s -H 'Content-Type: application/json' -d '%s'%n",
+        handler,
+        "{\"type\":\"create\",\"requestId\":\"r-1\",\"widgetId\":\"w-1\",\"owner\":\"Sue Smith\"}");
     out.println();
   }
 

@@ -1,11 +1,15 @@
 package dev.widgetrequests.local.cli;
 
 import dev.widgetrequests.config.ConfigurationException;
+import dev.widgetrequests.lambda.WidgetRequestHandler;
+import dev.widgetrequests.lambda.queue.SqsRequestQueue;
 import dev.widgetrequests.local.LocalResources;
 import dev.widgetrequests.local.LocalStack;
 import dev.widgetrequests.local.LocalStackPorts;
 import dev.widgetrequests.local.PortInUseException;
+import dev.widgetrequests.local.http.ApiGatewayServer;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -49,6 +53,15 @@ public final class LocalCommand implements Callable<Integer> {
       description = "Port for DynamoDB (default: ${DEFAULT-VALUE}; 0 = any free port).")
   int dynamoDbPort;
 
+  @Option(
+      names = "--http-port",
+      paramLabel = "PORT",
+      defaultValue = "3000",
+      description =
+          "Port for the request handler's HTTP endpoint, POST /widget-requests (default:"
+              + " ${DEFAULT-VALUE}; 0 = any free port).")
+  int httpPort;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -61,11 +74,14 @@ public final class LocalCommand implements Callable<Integer> {
     StopSignal stop = StopSignal.install();
     try (stack) {
       LocalResources resources = stack.createDefaultResources();
-      // The request handler's HTTP server (API Gateway adapter, port 3000) starts here.
-      new Banner(out).print(stack, resources, Duration.ofNanos(System.nanoTime() - started));
-      stop.await();
-      out.println("Stopping...");
-      out.flush();
+      try (ApiGatewayServer handler = serveHandler(stack, resources)) {
+        URI handlerUri = URI.create("http://127.0.0.1:" + handler.port() + ApiGatewayServer.PATH);
+        new Banner(out)
+            .print(stack, resources, handlerUri, Duration.ofNanos(System.nanoTime() - started));
+        stop.await();
+        out.println("Stopping...");
+        out.flush();
+      }
     } finally {
       stop.finished(); // after the stack is closed: try-with-resources closes first
     }
@@ -82,21 +98,36 @@ public final class LocalCommand implements Callable<Integer> {
     }
   }
 
+  /** The request handler in front of the request queue, served as API Gateway would. */
+  private ApiGatewayServer serveHandler(LocalStack stack, LocalResources resources) {
+    var handler =
+        new WidgetRequestHandler(new SqsRequestQueue(stack.sqs(), resources.requestQueueUrl()));
+    try {
+      return new ApiGatewayServer(handler, httpPort);
+    } catch (PortInUseException e) {
+      throw portInUse(e);
+    }
+  }
+
   private static LocalStack start(LocalStackPorts ports) {
     try {
       return LocalStack.start(ports);
     } catch (PortInUseException e) {
-      String option =
-          switch (e.service()) {
-            case S3 -> "--s3-port";
-            case SQS -> "--sqs-port";
-            case DYNAMODB -> "--dynamodb-port";
-            case HTTP_API -> "--http-port";
-          };
-      throw new ConfigurationException(
-          "port %d for %s is already in use (another 'widgets local'?): stop what uses it or choose another port with %s PORT (0 = any free port)"
-              .formatted(e.port(), e.service(), option),
-          e);
+      throw portInUse(e);
     }
+  }
+
+  private static ConfigurationException portInUse(PortInUseException e) {
+    String option =
+        switch (e.service()) {
+          case S3 -> "--s3-port";
+          case SQS -> "--sqs-port";
+          case DYNAMODB -> "--dynamodb-port";
+          case HTTP_API -> "--http-port";
+        };
+    return new ConfigurationException(
+        "port %d for %s is already in use (another 'widgets local'?): stop what uses it or choose another port with %s PORT (0 = any free port)"
+            .formatted(e.port(), e.service(), option),
+        e);
   }
 }

@@ -1,32 +1,37 @@
 package dev.widgetrequests.producer.cli;
 
-import dev.widgetrequests.config.ConfigurationException;
+import dev.widgetrequests.consumer.cli.CliErrors;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Clock;
 import java.util.Map;
+import java.util.stream.Stream;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
-/** Runs the producer command with the widgets launcher's handling of configuration errors. */
+/**
+ * Runs {@code widgets producer ARGS} as the widgets launcher does: under a {@code widgets} parent,
+ * with the project's error handling, capturing what it prints.
+ */
 final class Launcher {
+  @Command(name = "widgets")
+  static final class Widgets {}
+
   final StringWriter out = new StringWriter();
   final StringWriter err = new StringWriter();
   private final CommandLine commandLine;
 
   Launcher(Map<String, String> environment) {
-    commandLine = new CommandLine(new ProducerCommand(environment, java.time.Clock.systemUTC()));
+    commandLine =
+        CliErrors.configure(
+            new CommandLine(new Widgets())
+                .addSubcommand(new ProducerCommand(environment, Clock.systemUTC())));
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
-    commandLine.setExecutionExceptionHandler(
-        (exception, cli, parseResult) -> {
-          if (exception instanceof ConfigurationException) {
-            cli.getErr().println("widgets: " + exception.getMessage());
-            return 2;
-          }
-          throw exception;
-        });
   }
 
   int run(String... args) {
-    return commandLine.execute(args);
+    return commandLine.execute(
+        Stream.concat(Stream.of("producer"), Stream.of(args)).toArray(String[]::new));
   }
 }

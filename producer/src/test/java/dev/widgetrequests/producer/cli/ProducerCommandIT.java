@@ -133,7 +133,7 @@ class ProducerCommandIT {
     assertThat(exitCode).isEqualTo(2);
     assertThat(launcher.err.toString().strip())
         .isEqualTo(
-            "widgets: request bucket '%s' does not exist: create it (aws s3 mb s3://%s) or name an existing one with -rb"
+            "widgets producer: request bucket '%s' does not exist: create it (aws s3 mb s3://%s) or name an existing one with -rb"
                 .formatted(bucket, bucket));
   }
 
@@ -145,7 +145,7 @@ class ProducerCommandIT {
 
     assertThat(exitCode).isEqualTo(2);
     assertThat(launcher.err.toString().strip())
-        .startsWith("widgets: request queue '%s' does not exist".formatted(queue))
+        .startsWith("widgets producer: request queue '%s' does not exist".formatted(queue))
         .doesNotContain("\n");
   }
 

@@ -12,7 +12,7 @@ class ProducerCommandTest {
   void withoutBucketOrQueue_isAUsageError() {
     assertThat(launcher.run("-mwr", "5")).isEqualTo(2);
     assertThat(launcher.err.toString())
-        .contains("Missing -rb/--request-bucket or -rq/--request-queue");
+        .contains("widgets producer: Missing -rb/--request-bucket or -rq/--request-queue");
   }
 
   @Test
@@ -27,7 +27,7 @@ class ProducerCommandTest {
 
     assertThat(exitCode).isEqualTo(2);
     assertThat(launcher.err.toString().strip())
-        .startsWith("widgets: request queue 'requests' is not a queue URL")
+        .startsWith("widgets producer: request queue 'requests' is not a queue URL")
         .doesNotContain("\n");
   }
 
