@@ -182,8 +182,7 @@ build_image() {
 
 start_stack() {
   # Free ports rather than the defaults, so the test runs beside a stack already up on this machine.
-  local options=(--s3-port 0 --sqs-port 0 --dynamodb-port 0) waited=0
-  if [[ $(./widgets local --help 2>&1) == *--http-port* ]]; then options+=(--http-port 0); fi
+  local options=(--s3-port 0 --sqs-port 0 --dynamodb-port 0 --http-port 0) waited=0
   show ./widgets local "${options[@]}" "&"
   ./widgets local "${options[@]}" >"$logs/local.log" 2>&1 &
   stack_pid=$!
