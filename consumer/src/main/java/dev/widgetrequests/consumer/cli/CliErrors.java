@@ -2,10 +2,12 @@ package dev.widgetrequests.consumer.cli;
 
 import dev.widgetrequests.config.ConfigurationException;
 import picocli.CommandLine;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
  * How every command line of the project reports errors: usage and configuration errors as one line
- * with the fix and exit code 2, other failures as exit code 1.
+ * with the fix and exit code 2; an AWS endpoint that does not answer as one line and exit code 1;
+ * anything else as exit code 1.
  */
 public final class CliErrors {
   private CliErrors() {}
@@ -26,14 +28,32 @@ public final class CliErrors {
         });
     cli.setExecutionExceptionHandler(
         (exception, command, parseResult) -> {
+          String name = command.getCommandSpec().qualifiedName();
           if (exception instanceof ConfigurationException) {
+            command.getErr().println(name + ": " + exception.getMessage());
+            return 2;
+          }
+          if (exception instanceof SdkClientException) {
+            // Nothing answered: a wrong endpoint, or no network. One line, no stack trace.
             command
                 .getErr()
-                .println(command.getCommandSpec().qualifiedName() + ": " + exception.getMessage());
-            return 2;
+                .println(
+                    name
+                        + ": cannot reach AWS ("
+                        + firstLine(exception.getMessage())
+                        + "): check --endpoint-url / AWS_ENDPOINT_URL*, the region and the network");
+            return 1;
           }
           throw exception;
         });
     return cli;
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "no answer";
+    }
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
   }
 }

@@ -163,8 +163,8 @@ public final class ConsumerCommand implements Callable<Integer> {
   @Option(
       names = {"-r", "--region"},
       paramLabel = "REGION",
-      defaultValue = AwsSettings.DEFAULT_REGION,
-      description = "AWS region (default: ${DEFAULT-VALUE}).")
+      defaultValue = "${env:AWS_REGION:-" + AwsSettings.DEFAULT_REGION + "}",
+      description = "AWS region (default: $AWS_REGION, else " + AwsSettings.DEFAULT_REGION + ").")
   String region;
 
   @Option(
@@ -222,14 +222,13 @@ public final class ConsumerCommand implements Callable<Integer> {
           ConsumerWiring.describe(config.source()),
           ConsumerWiring.describe(config.store()),
           config.engine().concurrency());
-      ConsumerStats.Summary summary = runUntilStopped(engine, config.engine().drainTimeout());
-      log.info("consumer stopped: {}", summary);
+      runUntilStopped(engine, config.engine().drainTimeout());
       return 0;
     }
   }
 
   /** Runs the engine; Ctrl-C or SIGTERM drains it and ends the process with exit code 0. */
-  private static ConsumerStats.Summary runUntilStopped(ConsumerEngine engine, Duration drain) {
+  private static void runUntilStopped(ConsumerEngine engine, Duration drain) {
     CountDownLatch finished = new CountDownLatch(1);
     Thread hook =
         new Thread(
@@ -249,7 +248,9 @@ public final class ConsumerCommand implements Callable<Integer> {
             "consumer-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
-      return engine.run();
+      ConsumerStats.Summary summary = engine.run();
+      // Logged before the countdown: on SIGTERM the hook halts the JVM right after it.
+      log.info("consumer stopped: {}", summary);
     } finally {
       finished.countDown();
       try {

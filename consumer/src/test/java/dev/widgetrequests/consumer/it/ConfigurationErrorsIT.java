@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -49,5 +50,29 @@ class ConfigurationErrorsIT {
         .doesNotContain("\n")
         .contains(expected)
         .contains("consumer:");
+  }
+
+  @Test
+  void endpointThatDoesNotAnswer_exitsWithCode1AndOneLine() {
+    StringWriter err = new StringWriter();
+    CommandLine cli = CliErrors.configure(new CommandLine(new ConsumerCommand()));
+    cli.setErr(new PrintWriter(err, true));
+
+    int exit =
+        cli.execute(
+            "-rb",
+            "requests",
+            "-dwt",
+            "widgets",
+            "--endpoint-url",
+            "http://127.0.0.1:1",
+            "--log-file",
+            "none");
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(err.toString().strip())
+        .doesNotContain("\n")
+        .startsWith("consumer: cannot reach AWS")
+        .contains("--endpoint-url");
   }
 }

@@ -82,8 +82,8 @@ public final class ProducerCommand implements Callable<Integer> {
 
   @Option(
       names = {"-r", "--region"},
-      defaultValue = AwsSettings.DEFAULT_REGION,
-      description = "AWS region (default: ${DEFAULT-VALUE}).")
+      defaultValue = "${env:AWS_REGION:-" + AwsSettings.DEFAULT_REGION + "}",
+      description = "AWS region (default: $AWS_REGION, else " + AwsSettings.DEFAULT_REGION + ").")
   String region;
 
   @Option(
