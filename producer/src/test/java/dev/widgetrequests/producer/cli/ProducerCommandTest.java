@@ -45,7 +45,7 @@ class ProducerCommandTest {
         .contains("-mrt, --max-runtime=MS")
         .contains("(default: 30000)")
         .contains("-r, --region=<region>")
-        .contains("(default: us-east-1)")
+        .contains("(default: $AWS_REGION, else us-east-1)")
         .contains("-p, --profile=<profile>")
         .contains("--endpoint-url=URL")
         .contains("--seed=<seed>");
