@@ -1,0 +1,119 @@
+package dev.widgetrequests.producer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.widgetrequests.consumer.cli.CliErrors;
+import dev.widgetrequests.consumer.cli.ConsumerCommand;
+import dev.widgetrequests.local.LocalStack;
+import dev.widgetrequests.local.LocalStackExtension;
+import dev.widgetrequests.model.Widget;
+import dev.widgetrequests.model.WidgetRequest;
+import dev.widgetrequests.model.apply.Change;
+import dev.widgetrequests.model.apply.RequestApplier;
+import dev.widgetrequests.producer.generate.RequestGenerator;
+import dev.widgetrequests.store.dynamodb.DynamoDbWidgetStore;
+import dev.widgetrequests.store.s3.S3WidgetStore;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import picocli.CommandLine;
+
+/**
+ * {@code widgets producer} then {@code widgets consumer} through the embedded stack: the same
+ * seeded stream, produced once for each store, leaves the same widgets in S3 and DynamoDB, and
+ * exactly those the stream describes.
+ */
+@ExtendWith(LocalStackExtension.class)
+class ProduceConsumeIT {
+  private static final int REQUESTS = 150;
+  private static final long SEED = 2026;
+
+  enum Path {
+    BUCKET,
+    QUEUE,
+    CLAIM_CHECK
+  }
+
+  @ParameterizedTest
+  @EnumSource(Path.class)
+  void producedStream_leavesTheSameWidgetsInBothStores(Path path, LocalStack stack) {
+    String requests = stack.createBucket(stack.uniqueName("requests"));
+    String queue = stack.createQueueWithDeadLetter(stack.uniqueName("requests")).queueUrl();
+    String widgets = stack.createBucket(stack.uniqueName("widgets"));
+    String table = stack.createWidgetTable(stack.uniqueName("widgets"), "id");
+    var launcher =
+        new Launcher(
+            Map.of(
+                "AWS_ENDPOINT_URL_S3", stack.s3Endpoint().toString(),
+                "AWS_ENDPOINT_URL_SQS", stack.sqsEndpoint().toString()));
+
+    for (List<String> store : List.of(List.of("-wb", widgets), List.of("-dwt", table))) {
+      assertThat(launcher.run(producerArgs(path, requests, queue)))
+          .as(launcher.err.toString())
+          .isZero();
+      List<String> consumer = new ArrayList<>(endpoints(stack));
+      consumer.addAll(
+          path == Path.BUCKET ? List.of("-rb", requests) : List.of("-rq", queue, "-qwt", "1"));
+      consumer.addAll(store);
+      consumer.addAll(List.of("--exit-when-idle", "1", "--log-file", "none"));
+      assertThat(
+              CliErrors.configure(new CommandLine(new ConsumerCommand()))
+                  .execute(consumer.toArray(String[]::new)))
+          .isZero();
+    }
+
+    Map<String, Widget> expected = expected();
+    assertThat(expected).hasSizeGreaterThan(50);
+    Clock clock = Clock.systemUTC();
+    assertThat(byId(new S3WidgetStore(stack.s3(), widgets, clock).all())).isEqualTo(expected);
+    assertThat(byId(new DynamoDbWidgetStore(stack.dynamoDb(), table, clock).all()))
+        .isEqualTo(expected);
+    assertThat(stack.s3().listObjectsV2(r -> r.bucket(requests)).contents()).isEmpty();
+  }
+
+  /** Queue paths send a millisecond apart: a queue keeps no order within one millisecond. */
+  private static String[] producerArgs(Path path, String bucket, String queue) {
+    List<String> args =
+        new ArrayList<>(List.of("-mwr", "" + REQUESTS, "--seed", "" + SEED, "-mrt", "0"));
+    switch (path) {
+      case BUCKET -> args.addAll(List.of("-rb", bucket, "-ird", "0"));
+      case QUEUE -> args.addAll(List.of("-rq", queue, "-ird", "1"));
+      case CLAIM_CHECK -> args.addAll(List.of("-rb", bucket, "-rq", queue, "-ird", "1"));
+    }
+    return args.toArray(String[]::new);
+  }
+
+  private static List<String> endpoints(LocalStack stack) {
+    return List.of(
+        "--endpoint-url-s3", stack.s3Endpoint().toString(),
+        "--endpoint-url-sqs", stack.sqsEndpoint().toString(),
+        "--endpoint-url-dynamodb", stack.dynamoDbEndpoint().toString());
+  }
+
+  private static Map<String, Widget> expected() {
+    RequestGenerator generator = RequestGenerator.seeded(SEED);
+    Map<String, Widget> widgets = new TreeMap<>();
+    for (int i = 0; i < REQUESTS; i++) {
+      WidgetRequest request = generator.next();
+      switch (RequestApplier.apply(request, Optional.ofNullable(widgets.get(request.widgetId())))) {
+        case Change.Put put -> widgets.put(put.widget().id(), put.widget());
+        case Change.Remove remove -> widgets.remove(remove.widget().id());
+        case Change.Skip skip -> {}
+      }
+    }
+    return widgets;
+  }
+
+  private static Map<String, Widget> byId(List<Widget> widgets) {
+    return widgets.stream()
+        .collect(Collectors.toMap(Widget::id, Function.identity(), (a, b) -> a, TreeMap::new));
+  }
+}
