@@ -30,6 +30,7 @@ public final class DemoRunner {
 
   /** Runs the demo on a stack of its own (random ports); returns the exit code. */
   public int run() throws IOException, InterruptedException {
+    LogFile.attach(logFile, "dev.widgetrequests", true);
     out.println("==> starting the local AWS stack (S3Proxy, ElasticMQ, DynamoDB Local)");
     long start = System.nanoTime();
     try (LocalStack stack = LocalStack.start(LocalStackPorts.RANDOM)) {
