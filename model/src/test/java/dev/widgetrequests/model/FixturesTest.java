@@ -2,8 +2,7 @@ package dev.widgetrequests.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.widgetrequests.model.apply.Change;
-import dev.widgetrequests.model.apply.RequestApplier;
+import dev.widgetrequests.model.apply.Replay;
 import dev.widgetrequests.model.json.WidgetJson;
 import dev.widgetrequests.model.parse.ParseResult;
 import dev.widgetrequests.model.parse.RequestParser;
@@ -11,11 +10,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -101,17 +100,13 @@ class FixturesTest {
 
   @Test
   void courseSamples_appliedInOrder_giveTheExpectedWidgets() throws IOException {
-    Map<String, Widget> widgets = new TreeMap<>();
+    List<WidgetRequest> valid = new ArrayList<>();
     for (ParseResult result : parseAll("course-samples").values()) {
       if (result instanceof ParseResult.Valid(WidgetRequest request)) {
-        switch (RequestApplier.apply(
-            request, Optional.ofNullable(widgets.get(request.widgetId())))) {
-          case Change.Put put -> widgets.put(put.widget().id(), put.widget());
-          case Change.Remove remove -> widgets.remove(remove.widget().id());
-          case Change.Skip skip -> {}
-        }
+        valid.add(request);
       }
     }
+    Map<String, Widget> widgets = Replay.of(valid);
     List<Widget> expected =
         WidgetJson.widgetsFromJson(
             read(FIXTURES.resolve("expected").resolve("course-samples-widgets.json")));

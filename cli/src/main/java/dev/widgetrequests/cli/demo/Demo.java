@@ -6,6 +6,7 @@ import dev.widgetrequests.consumer.engine.ConsumerEngine;
 import dev.widgetrequests.consumer.engine.ConsumerStats;
 import dev.widgetrequests.consumer.engine.EngineSettings;
 import dev.widgetrequests.model.Widget;
+import dev.widgetrequests.model.apply.Replay;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -95,7 +96,7 @@ final class Demo {
   private Map<String, Widget> expected() {
     Map<String, Widget> widgets = new java.util.TreeMap<>();
     for (DemoPath path : DemoPath.values()) {
-      widgets.putAll(ExpectedState.of(Feeds.stream(path, seed, requestsPerPath)));
+      widgets.putAll(Replay.of(Feeds.stream(path, seed, requestsPerPath)));
     }
     return widgets;
   }

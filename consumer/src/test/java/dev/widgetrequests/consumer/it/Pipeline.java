@@ -7,8 +7,8 @@ import dev.widgetrequests.consumer.cli.ConsumerCommand;
 import dev.widgetrequests.local.LocalStack;
 import dev.widgetrequests.local.QueuePair;
 import dev.widgetrequests.model.Widget;
-import dev.widgetrequests.model.json.WidgetJson;
 import dev.widgetrequests.store.dynamodb.DynamoDbWidgetStore;
+import dev.widgetrequests.store.s3.S3WidgetStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import picocli.CommandLine;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
@@ -166,26 +165,19 @@ final class Pipeline {
 
   /** Every widget object under widgets/, by widget id. */
   Map<String, Widget> s3Widgets() {
-    Map<String, Widget> widgets = new TreeMap<>();
-    for (S3Object object : objects(widgetBucket, "widgets/")) {
-      String json =
-          stack.s3().getObjectAsBytes(r -> r.bucket(widgetBucket).key(object.key())).asUtf8String();
-      Widget widget = WidgetJson.widgetFromJson(json);
-      widgets.put(widget.id(), widget);
-    }
-    return widgets;
+    return byId(new S3WidgetStore(stack.s3(), widgetBucket, Clock.systemUTC()).all());
   }
 
   /** Every widget item of the table, read back through the store. */
   Map<String, Widget> tableWidgets() {
-    var store = new DynamoDbWidgetStore(stack.dynamoDb(), widgetTable, "id", Clock.systemUTC());
-    Map<String, Widget> widgets = new TreeMap<>();
-    for (Map<String, AttributeValue> item :
-        stack.dynamoDb().scanPaginator(r -> r.tableName(widgetTable)).items()) {
-      String id = item.get("id").s();
-      widgets.put(id, store.find(id, item.get("owner").s()).orElseThrow());
-    }
-    return widgets;
+    return byId(
+        new DynamoDbWidgetStore(stack.dynamoDb(), widgetTable, "id", Clock.systemUTC()).all());
+  }
+
+  private static Map<String, Widget> byId(List<Widget> widgets) {
+    Map<String, Widget> byId = new TreeMap<>();
+    widgets.forEach(widget -> byId.put(widget.id(), widget));
+    return byId;
   }
 
   List<S3Object> objects(String bucket, String prefix) {

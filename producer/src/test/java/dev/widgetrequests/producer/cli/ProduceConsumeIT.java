@@ -7,9 +7,7 @@ import dev.widgetrequests.consumer.cli.ConsumerCommand;
 import dev.widgetrequests.local.LocalStack;
 import dev.widgetrequests.local.LocalStackExtension;
 import dev.widgetrequests.model.Widget;
-import dev.widgetrequests.model.WidgetRequest;
-import dev.widgetrequests.model.apply.Change;
-import dev.widgetrequests.model.apply.RequestApplier;
+import dev.widgetrequests.model.apply.Replay;
 import dev.widgetrequests.producer.generate.RequestGenerator;
 import dev.widgetrequests.store.dynamodb.DynamoDbWidgetStore;
 import dev.widgetrequests.store.s3.S3WidgetStore;
@@ -17,10 +15,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -100,16 +98,7 @@ class ProduceConsumeIT {
 
   private static Map<String, Widget> expected() {
     RequestGenerator generator = RequestGenerator.seeded(SEED);
-    Map<String, Widget> widgets = new TreeMap<>();
-    for (int i = 0; i < REQUESTS; i++) {
-      WidgetRequest request = generator.next();
-      switch (RequestApplier.apply(request, Optional.ofNullable(widgets.get(request.widgetId())))) {
-        case Change.Put put -> widgets.put(put.widget().id(), put.widget());
-        case Change.Remove remove -> widgets.remove(remove.widget().id());
-        case Change.Skip skip -> {}
-      }
-    }
-    return widgets;
+    return Replay.of(Stream.generate(generator::next).limit(REQUESTS).toList());
   }
 
   private static Map<String, Widget> byId(List<Widget> widgets) {
