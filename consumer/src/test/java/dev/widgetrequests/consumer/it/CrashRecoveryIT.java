@@ -41,7 +41,35 @@ class CrashRecoveryIT {
     assertThat(pipeline.objects(pipeline.requestBucket, "")).isEmpty();
   }
 
+  @Test
+  void bucketSource_stoppedWithSigterm_drainsExitsZeroAndLosesNothing(LocalStack stack)
+      throws Exception {
+    var pipeline = new Pipeline(stack);
+    TreeMap<String, String> requests = new TreeMap<>();
+    for (String round : List.of("a", "b", "c")) {
+      Fixtures.liveProducerRun().forEach((key, body) -> requests.put(round + "-" + key, body));
+    }
+    pipeline.feed(Path.BUCKET, requests);
+    File log = File.createTempFile("sigterm-consumer", ".log");
+
+    Process consumer = startConsumerProcess(pipeline, log);
+    int remaining = waitUntilPartlyConsumed(pipeline, requests.size());
+    consumer.destroy(); // SIGTERM: stop taking requests, finish those in flight
+    assertThat(remaining).as("requests left when the consumer was stopped").isPositive();
+
+    assertThat(consumer.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(consumer.exitValue()).isZero();
+    assertThat(java.nio.file.Files.readString(log.toPath())).contains("consumer stopped:");
+    assertThat(pipeline.consume(Path.BUCKET, Store.DYNAMODB)).isZero();
+    assertThat(pipeline.tableWidgets()).isEqualTo(Expected.finalWidgets(requests.values()));
+    assertThat(pipeline.objects(pipeline.requestBucket, "")).isEmpty();
+  }
+
   private static Process startConsumerProcess(Pipeline pipeline) throws Exception {
+    return startConsumerProcess(pipeline, File.createTempFile("crash-consumer", ".log"));
+  }
+
+  private static Process startConsumerProcess(Pipeline pipeline, File log) throws Exception {
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> command =
         new ArrayList<>(
@@ -59,10 +87,7 @@ class CrashRecoveryIT {
                 "--log-file",
                 "none"));
     command.addAll(pipeline.endpointArgs());
-    return new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(File.createTempFile("crash-consumer", ".log"))
-        .start();
+    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
   }
 
   /** Waits until the consumer has taken some requests but not all; returns how many are left. */
