@@ -9,7 +9,7 @@ final class RecordingQueue implements RequestQueue {
   private final List<String> messages = new ArrayList<>();
 
   @Override
-  public synchronized String send(String body) {
+  public synchronized String send(String body, String widgetId) {
     messages.add(body);
     return "message-" + messages.size();
   }

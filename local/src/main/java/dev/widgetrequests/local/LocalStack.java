@@ -133,6 +133,14 @@ public final class LocalStack implements AutoCloseable {
   }
 
   /**
+   * A FIFO queue {@code NAME.fifo} whose redrive policy (max receive count 5) sends to the FIFO
+   * queue {@code NAME-dlq.fifo}.
+   */
+  public QueuePair createFifoQueueWithDeadLetter(String name) {
+    return provisioner.createFifoQueueWithDeadLetter(name);
+  }
+
+  /**
    * Creates an on-demand widget table keyed by the string attribute {@code keyAttribute}, with the
    * index {@value LocalResources#WIDGET_TABLE_OWNER_INDEX} on {@code owner} + {@code
    * last_modified_on} (all attributes projected), and returns its name.

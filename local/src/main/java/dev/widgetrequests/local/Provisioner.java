@@ -40,7 +40,19 @@ final class Provisioner {
   }
 
   QueuePair createQueueWithDeadLetter(String name) {
-    String deadLetterQueueUrl = createQueue(name + "-dlq");
+    return createQueueWithDeadLetter(name, "", Map.of());
+  }
+
+  /** A FIFO queue {@code NAME.fifo} with the FIFO dead-letter queue {@code NAME-dlq.fifo}. */
+  QueuePair createFifoQueueWithDeadLetter(String name) {
+    return createQueueWithDeadLetter(name, ".fifo", Map.of(QueueAttributeName.FIFO_QUEUE, "true"));
+  }
+
+  private QueuePair createQueueWithDeadLetter(
+      String name, String suffix, Map<QueueAttributeName, String> kind) {
+    String deadLetterQueueUrl =
+        sqs.createQueue(request -> request.queueName(name + "-dlq" + suffix).attributes(kind))
+            .queueUrl();
     String deadLetterArn =
         sqs.getQueueAttributes(
                 request ->
@@ -52,12 +64,10 @@ final class Provisioner {
     String redrivePolicy =
         "{\"deadLetterTargetArn\":\"%s\",\"maxReceiveCount\":\"%d\"}"
             .formatted(deadLetterArn, MAX_RECEIVE_COUNT);
+    Map<QueueAttributeName, String> attributes = new java.util.HashMap<>(kind);
+    attributes.put(QueueAttributeName.REDRIVE_POLICY, redrivePolicy);
     String queueUrl =
-        sqs.createQueue(
-                request ->
-                    request
-                        .queueName(name)
-                        .attributes(Map.of(QueueAttributeName.REDRIVE_POLICY, redrivePolicy)))
+        sqs.createQueue(request -> request.queueName(name + suffix).attributes(attributes))
             .queueUrl();
     return new QueuePair(queueUrl, deadLetterQueueUrl);
   }

@@ -37,6 +37,7 @@ public final class SqsRequestSource implements RequestSource {
   private final String deadLetterQueueUrl;
   private final ReceiveMessageRequest receive;
   private final BatchDeleter deleter;
+  private final boolean fifo;
 
   /**
    * @param deadLetterQueueUrl where invalid requests go, or {@code null} to log them whole instead
@@ -65,6 +66,7 @@ public final class SqsRequestSource implements RequestSource {
                 MessageSystemAttributeName.SENT_TIMESTAMP)
             .build();
     this.deleter = new BatchDeleter(sqs, s3, queueUrl);
+    this.fifo = queueUrl.endsWith(".fifo");
   }
 
   @Override
@@ -116,7 +118,12 @@ public final class SqsRequestSource implements RequestSource {
 
   @Override
   public void acknowledge(Delivery delivery) {
-    deleter.add((SqsDelivery) delivery);
+    if (fifo) {
+      // A FIFO queue holds back the rest of a message group until this message is deleted.
+      deleter.deleteNow((SqsDelivery) delivery);
+    } else {
+      deleter.add((SqsDelivery) delivery);
+    }
   }
 
   @Override
@@ -145,11 +152,15 @@ public final class SqsRequestSource implements RequestSource {
           "source-object",
           text("s3://" + message.pointer().bucket() + "/" + message.pointer().key()));
     }
+    boolean fifo = deadLetterQueueUrl.endsWith(".fifo");
     sqs.sendMessage(
         r ->
             r.queueUrl(deadLetterQueueUrl)
                 .messageBody(inline ? message.body() : message.messageBody())
-                .messageAttributes(attributes));
+                .messageAttributes(attributes)
+                // A FIFO dead-letter queue needs a group; dead letters need no order among them.
+                .messageGroupId(fifo ? "dead-letters" : null)
+                .messageDeduplicationId(fifo ? message.messageId() : null));
     deleter.deleteNow(inline ? message : message.withoutPointer());
   }
 

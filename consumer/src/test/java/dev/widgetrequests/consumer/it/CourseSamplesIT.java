@@ -83,6 +83,20 @@ class CourseSamplesIT {
     assertDeadLetters(pipeline, stack);
   }
 
+  @ParameterizedTest
+  @EnumSource(Store.class)
+  void fifoQueue_withBatchedBodies_leavesTheExpectedWidgets_andDeadLettersTheBadOnes(
+      Store store, LocalStack stack) {
+    var pipeline = new Pipeline(stack, true);
+    pipeline.feed(Path.QUEUE, Fixtures.courseSamples(), true);
+
+    assertThat(pipeline.consume(Path.QUEUE, store)).isZero();
+
+    assertThat(pipeline.widgets(store)).isEqualTo(Fixtures.expectedCourseSampleWidgets());
+    assertThat(pipeline.messagesIn(pipeline.queue.queueUrl())).isZero();
+    assertDeadLetters(pipeline, stack);
+  }
+
   private static void assertDeadLetters(Pipeline pipeline, LocalStack stack) {
     List<Message> dead =
         stack

@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -27,6 +29,7 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
  * back what the stores hold.
  */
 final class Pipeline {
+  private static final Pattern WIDGET_ID = Pattern.compile("\"widgetId\":\"([^\"]+)\"");
   final LocalStack stack;
   final String requestBucket;
   final QueuePair queue;
@@ -34,9 +37,17 @@ final class Pipeline {
   final String widgetTable;
 
   Pipeline(LocalStack stack) {
+    this(stack, false);
+  }
+
+  /** With {@code fifo}, the request queue and its dead-letter queue are FIFO queues. */
+  Pipeline(LocalStack stack, boolean fifo) {
     this.stack = stack;
     this.requestBucket = stack.createBucket(stack.uniqueName("requests"));
-    this.queue = stack.createQueueWithDeadLetter(stack.uniqueName("requests"));
+    this.queue =
+        fifo
+            ? stack.createFifoQueueWithDeadLetter(stack.uniqueName("requests"))
+            : stack.createQueueWithDeadLetter(stack.uniqueName("requests"));
     this.widgetBucket = stack.createBucket(stack.uniqueName("widgets"));
     this.widgetTable = stack.createWidgetTable(stack.uniqueName("widgets"), "id");
   }
@@ -103,9 +114,16 @@ final class Pipeline {
     for (int from = 0; from < bodies.size(); from += 10) {
       List<String> batch = bodies.subList(from, Math.min(bodies.size(), from + 10));
       List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+      boolean fifo = queue.queueUrl().endsWith(".fifo");
       for (int i = 0; i < batch.size(); i++) {
+        String body = batch.get(i);
         entries.add(
-            SendMessageBatchRequestEntry.builder().id("m" + i).messageBody(batch.get(i)).build());
+            SendMessageBatchRequestEntry.builder()
+                .id("m" + i)
+                .messageBody(body)
+                .messageGroupId(fifo ? widgetIdOf(body) : null)
+                .messageDeduplicationId(fifo ? (from + i) + "-" + body.hashCode() : null)
+                .build());
       }
       stack.sqs().sendMessageBatch(r -> r.queueUrl(queue.queueUrl()).entries(entries));
     }
@@ -121,6 +139,12 @@ final class Pipeline {
     while (System.currentTimeMillis() == sentAt) {
       Thread.onSpinWait();
     }
+  }
+
+  /** The group a FIFO message goes in: its widget, as the producer does. */
+  private static String widgetIdOf(String body) {
+    Matcher widgetId = WIDGET_ID.matcher(body);
+    return widgetId.find() ? widgetId.group(1) : "no-widget";
   }
 
   private void putRequestObject(String key, String body) {

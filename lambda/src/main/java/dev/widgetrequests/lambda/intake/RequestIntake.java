@@ -39,7 +39,7 @@ public final class RequestIntake {
 
   private Submission send(WidgetRequest request, String json) {
     try {
-      return new Submission.Accepted(request, queue.send(json));
+      return new Submission.Accepted(request, queue.send(json, request.widgetId()));
     } catch (QueueSendException e) {
       return new Submission.QueueUnavailable(request, e.getMessage());
     }

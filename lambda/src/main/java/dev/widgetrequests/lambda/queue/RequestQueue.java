@@ -7,8 +7,10 @@ public interface RequestQueue {
    * Sends one message and returns the id the queue gave it.
    *
    * @param body the request JSON, exactly as the consumer should read it
+   * @param widgetId the request's widget: on a FIFO queue, its message group, so that each widget's
+   *     requests keep their order
    * @throws QueueSendException when the queue did not take the message (after the client's own
    *     retries); the caller may answer "try again later"
    */
-  String send(String body);
+  String send(String body, String widgetId);
 }

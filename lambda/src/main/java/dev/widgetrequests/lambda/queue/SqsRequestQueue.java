@@ -1,6 +1,7 @@
 package dev.widgetrequests.lambda.queue;
 
 import java.time.Duration;
+import java.util.UUID;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.retry.RetryMode;
@@ -11,8 +12,10 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class SqsRequestQueue implements RequestQueue {
   private final SqsClient sqs;
   private final String queueUrl;
+  private final boolean fifo;
 
   public SqsRequestQueue(SqsClient sqs, String queueUrl) {
+    this.fifo = queueUrl.endsWith(".fifo");
     this.sqs = sqs;
     this.queueUrl = queueUrl;
   }
@@ -42,9 +45,17 @@ public final class SqsRequestQueue implements RequestQueue {
   }
 
   @Override
-  public String send(String body) {
+  public String send(String body, String widgetId) {
     try {
-      return sqs.sendMessage(request -> request.queueUrl(queueUrl).messageBody(body)).messageId();
+      return sqs.sendMessage(
+              request ->
+                  request
+                      .queueUrl(queueUrl)
+                      .messageBody(body)
+                      .messageGroupId(fifo ? widgetId : null)
+                      // Lambda may retry a request; a new id per call keeps them distinct.
+                      .messageDeduplicationId(fifo ? UUID.randomUUID().toString() : null))
+          .messageId();
     } catch (SdkException e) {
       throw new QueueSendException("SendMessage to " + queueUrl + " failed: " + e.getMessage(), e);
     }

@@ -37,7 +37,8 @@ public final class ClaimCheckSink implements RequestSink {
             .dataType("Number")
             .stringValue(Integer.toString(size))
             .build();
-    return new QueueMessage(
+    return QueueMessage.of(
+        request,
         PayloadPointer.json(objects.bucket(), request.key()),
         Map.of(PayloadPointer.SIZE_ATTRIBUTE, sizeAttribute));
   }

@@ -29,7 +29,11 @@ public final class QueueSink implements RequestSink {
   private final SqsClient sqs;
   private final String queueUrl;
 
+  /** A FIFO queue keeps each widget's requests in order: one message group per widget. */
+  private final boolean fifo;
+
   public QueueSink(SqsClient sqs, String queueUrl) {
+    this.fifo = queueUrl.endsWith(".fifo");
     this.sqs = sqs;
     this.queueUrl = queueUrl;
   }
@@ -72,7 +76,7 @@ public final class QueueSink implements RequestSink {
   @Override
   public void send(List<OutgoingRequest> batch) {
     sendMessages(
-        batch.stream().map(request -> new QueueMessage(request.body(), Map.of())).toList());
+        batch.stream().map(request -> QueueMessage.of(request, request.body(), Map.of())).toList());
   }
 
   /** Sends up to {@value #MAX_BATCH} messages, in one call when there are several. */
@@ -83,7 +87,9 @@ public final class QueueSink implements RequestSink {
           send ->
               send.queueUrl(queueUrl)
                   .messageBody(message.body())
-                  .messageAttributes(message.attributes()));
+                  .messageAttributes(message.attributes())
+                  .messageGroupId(fifo ? message.groupId() : null)
+                  .messageDeduplicationId(fifo ? message.deduplicationId() : null));
       return;
     }
     List<SendMessageBatchRequestEntry> pending = entries(messages);
@@ -95,7 +101,7 @@ public final class QueueSink implements RequestSink {
     }
   }
 
-  private static List<SendMessageBatchRequestEntry> entries(List<QueueMessage> messages) {
+  private List<SendMessageBatchRequestEntry> entries(List<QueueMessage> messages) {
     return IntStream.range(0, messages.size())
         .mapToObj(
             i ->
@@ -103,6 +109,8 @@ public final class QueueSink implements RequestSink {
                     .id(Integer.toString(i))
                     .messageBody(messages.get(i).body())
                     .messageAttributes(messages.get(i).attributes())
+                    .messageGroupId(fifo ? messages.get(i).groupId() : null)
+                    .messageDeduplicationId(fifo ? messages.get(i).deduplicationId() : null)
                     .build())
         .toList();
   }

@@ -37,14 +37,21 @@ class ProduceConsumeIT {
   enum Path {
     BUCKET,
     QUEUE,
-    CLAIM_CHECK
+    CLAIM_CHECK,
+    /** A FIFO queue at full speed: order comes from the message groups, not from timing. */
+    FIFO_QUEUE,
+    FIFO_CLAIM_CHECK
   }
 
   @ParameterizedTest
   @EnumSource(Path.class)
   void producedStream_leavesTheSameWidgetsInBothStores(Path path, LocalStack stack) {
     String requests = stack.createBucket(stack.uniqueName("requests"));
-    String queue = stack.createQueueWithDeadLetter(stack.uniqueName("requests")).queueUrl();
+    String queue =
+        (path.name().startsWith("FIFO")
+                ? stack.createFifoQueueWithDeadLetter(stack.uniqueName("requests"))
+                : stack.createQueueWithDeadLetter(stack.uniqueName("requests")))
+            .queueUrl();
     String widgets = stack.createBucket(stack.uniqueName("widgets"));
     String table = stack.createWidgetTable(stack.uniqueName("widgets"), "id");
     var launcher =
@@ -85,6 +92,8 @@ class ProduceConsumeIT {
       case BUCKET -> args.addAll(List.of("-rb", bucket, "-ird", "0"));
       case QUEUE -> args.addAll(List.of("-rq", queue, "-ird", "1"));
       case CLAIM_CHECK -> args.addAll(List.of("-rb", bucket, "-rq", queue, "-ird", "1"));
+      case FIFO_QUEUE -> args.addAll(List.of("-rq", queue, "-ird", "0"));
+      case FIFO_CLAIM_CHECK -> args.addAll(List.of("-rb", bucket, "-rq", queue, "-ird", "0"));
     }
     return args.toArray(String[]::new);
   }
