@@ -107,8 +107,7 @@ final class Pipeline {
                         + key
                         + "\"}]"));
     if (!batched) {
-      bodies.forEach(
-          body -> stack.sqs().sendMessage(r -> r.queueUrl(queue.queueUrl()).messageBody(body)));
+      bodies.forEach(this::sendInItsOwnMillisecond);
       return;
     }
     for (int from = 0; from < bodies.size(); from += 10) {
