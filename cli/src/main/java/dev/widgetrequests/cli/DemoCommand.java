@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description = {
       "Runs the whole system on an embedded local AWS stack and checks it: sends requests through"
-          + " every path (S3 bucket, SQS queue body, claim check = S3 object + SQS pointer, HTTP"
+          + " every path (S3 bucket, SQS FIFO queue body, claim check = S3 object + SQS pointer, HTTP"
           + " POST to the request handler), plus a few invalid ones; consumes them into an S3"
           + " bucket, then the same requests into a DynamoDB table; checks that both stores hold"
           + " the same widgets, exactly those the requests describe, and that every source is"

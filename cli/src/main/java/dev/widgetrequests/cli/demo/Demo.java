@@ -78,7 +78,7 @@ final class Demo {
             concurrency, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(20));
     var fromBucket =
         new ConsumerConfig.BucketSource(demo.resources.requestBucket(), "rejected/", 50);
-    var fromQueue = new ConsumerConfig.QueueSource(demo.resources.requestQueueUrl(), null, 1, null);
+    var fromQueue = new ConsumerConfig.QueueSource(demo.queue.queueUrl(), null, 1, null);
     CompletableFuture<ConsumerStats.Summary> bucket = runAsync(fromBucket, store, settings);
     CompletableFuture<ConsumerStats.Summary> queue = runAsync(fromQueue, store, settings);
     return new DemoReport.Round(

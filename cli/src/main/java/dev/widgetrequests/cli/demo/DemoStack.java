@@ -6,18 +6,25 @@ import dev.widgetrequests.lambda.WidgetRequestHandler;
 import dev.widgetrequests.lambda.queue.SqsRequestQueue;
 import dev.widgetrequests.local.LocalResources;
 import dev.widgetrequests.local.LocalStack;
+import dev.widgetrequests.local.QueuePair;
 import dev.widgetrequests.local.http.ApiGatewayServer;
 import java.net.URI;
 
 /**
- * The demo's resources on a local stack: the default buckets, queue and table, a bucket for
- * claim-check payloads, and the request handler served over HTTP in front of the queue.
+ * The demo's resources on a local stack: the default buckets and table, a bucket for claim-check
+ * payloads, a FIFO request queue (so each widget's requests stay in order through the queue, one
+ * message group per widget) with its dead-letter queue, and the request handler served over HTTP in
+ * front of that queue.
  */
 final class DemoStack implements AutoCloseable {
   static final String PAYLOAD_BUCKET = "widget-request-payloads";
 
+  /** Created as {@code widget-requests.fifo}, with {@code widget-requests-dlq.fifo}. */
+  static final String REQUEST_QUEUE = "widget-requests";
+
   final LocalStack stack;
   final LocalResources resources;
+  final QueuePair queue;
   final AwsClients clients;
   final ApiGatewayServer http;
 
@@ -25,6 +32,7 @@ final class DemoStack implements AutoCloseable {
     this.stack = stack;
     this.resources = stack.createDefaultResources();
     stack.createBucket(PAYLOAD_BUCKET);
+    this.queue = stack.createFifoQueueWithDeadLetter(REQUEST_QUEUE);
     this.clients =
         new AwsClients(
             new AwsSettings(
@@ -36,9 +44,7 @@ final class DemoStack implements AutoCloseable {
                 stack.dynamoDbEndpoint()));
     this.http =
         new ApiGatewayServer(
-            new WidgetRequestHandler(
-                new SqsRequestQueue(clients.sqs(), resources.requestQueueUrl())),
-            0);
+            new WidgetRequestHandler(new SqsRequestQueue(clients.sqs(), queue.queueUrl())), 0);
   }
 
   URI handlerUri() {

@@ -61,8 +61,8 @@ final class StoreCheck {
     if (rejected != expectedRejected) {
       failures.add(rejected + " requests under rejected/, expected " + expectedRejected);
     }
-    expectEmpty(failures, "the request queue", messages(demo.resources.requestQueueUrl()));
-    expectEmpty(failures, "the dead-letter queue", messages(demo.resources.deadLetterQueueUrl()));
+    expectEmpty(failures, "the request queue", messages(demo.queue.queueUrl()));
+    expectEmpty(failures, "the dead-letter queue", messages(demo.queue.deadLetterQueueUrl()));
     expectEmpty(failures, "the payload bucket", objectKeys(DemoStack.PAYLOAD_BUCKET).size());
     long expectedRefused = (long) rounds * Feeds.BAD_HTTP_REQUESTS.size();
     if (refusedOverHttp != expectedRefused) {

@@ -51,12 +51,17 @@ class CourseSamplesIT {
     assertThat(reasons.get("rejected/1612306375892")).contains("owner");
   }
 
+  /**
+   * The exact final state needs each widget's requests in order, which only a FIFO queue promises:
+   * the queue tests that check it use one, with a message group per widget, as the producer and the
+   * request handler send to FIFO queues.
+   */
   @ParameterizedTest
   @EnumSource(Store.class)
-  void queueSource_withRequestBodies_leavesTheExpectedWidgets_andDeadLettersTheBadOnes(
+  void fifoQueue_withRequestBodies_leavesTheExpectedWidgets_andDeadLettersTheBadOnes(
       Store store, LocalStack stack) {
-    var pipeline = new Pipeline(stack);
-    pipeline.feed(Path.QUEUE, Fixtures.courseSamples());
+    var pipeline = new Pipeline(stack, true);
+    pipeline.feed(Path.QUEUE, Fixtures.courseSamples(), true);
 
     assertThat(pipeline.consume(Path.QUEUE, store)).isZero();
 
@@ -67,10 +72,10 @@ class CourseSamplesIT {
 
   @ParameterizedTest
   @EnumSource(Store.class)
-  void queueSource_withClaimCheckPointers_leavesTheExpectedWidgets_andDeletesTheObjects(
+  void fifoQueue_withClaimCheckPointers_leavesTheExpectedWidgets_andDeletesTheObjects(
       Store store, LocalStack stack) {
-    var pipeline = new Pipeline(stack);
-    pipeline.feed(Path.CLAIM_CHECK, Fixtures.courseSamples());
+    var pipeline = new Pipeline(stack, true);
+    pipeline.feed(Path.CLAIM_CHECK, Fixtures.courseSamples(), true);
 
     assertThat(pipeline.consume(Path.CLAIM_CHECK, store)).isZero();
 
@@ -83,16 +88,18 @@ class CourseSamplesIT {
     assertDeadLetters(pipeline, stack);
   }
 
+  /** A standard queue, as the course used: every request handled, the bad ones dead-lettered. */
   @ParameterizedTest
-  @EnumSource(Store.class)
-  void fifoQueue_withBatchedBodies_leavesTheExpectedWidgets_andDeadLettersTheBadOnes(
-      Store store, LocalStack stack) {
-    var pipeline = new Pipeline(stack, true);
-    pipeline.feed(Path.QUEUE, Fixtures.courseSamples(), true);
+  @EnumSource(
+      value = Path.class,
+      names = {"QUEUE", "CLAIM_CHECK"})
+  void standardQueue_drainsEveryRequest_andDeadLettersTheBadOnes(Path path, LocalStack stack) {
+    var pipeline = new Pipeline(stack);
+    pipeline.feed(path, Fixtures.courseSamples());
 
-    assertThat(pipeline.consume(Path.QUEUE, store)).isZero();
+    assertThat(pipeline.consume(path, Store.DYNAMODB)).isZero();
 
-    assertThat(pipeline.widgets(store)).isEqualTo(Fixtures.expectedCourseSampleWidgets());
+    assertThat(pipeline.tableWidgets()).isNotEmpty();
     assertThat(pipeline.messagesIn(pipeline.queue.queueUrl())).isZero();
     assertDeadLetters(pipeline, stack);
   }

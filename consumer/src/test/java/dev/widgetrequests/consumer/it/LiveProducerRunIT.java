@@ -21,11 +21,13 @@ class LiveProducerRunIT {
   void everyPath_leavesTheSameStateInS3AndDynamoDb(Path path, LocalStack stack) {
     var requests = Fixtures.liveProducerRun();
     Map<String, Widget> expected = Expected.finalWidgets(requests.values());
-    var pipeline = new Pipeline(stack);
+    // Queues keep each widget's requests in order only as FIFO queues (group = widget).
+    boolean queue = path != Path.BUCKET;
+    var pipeline = new Pipeline(stack, queue);
 
-    pipeline.feed(path, requests);
+    pipeline.feed(path, requests, queue);
     assertThat(pipeline.consume(path, Store.S3)).isZero();
-    pipeline.feed(path, requests);
+    pipeline.feed(path, requests, queue);
     assertThat(pipeline.consume(path, Store.DYNAMODB)).isZero();
 
     assertThat(expected).hasSizeGreaterThan(150);

@@ -96,32 +96,34 @@ final class Pipeline {
       return;
     }
     List<String> bodies = new ArrayList<>();
+    List<String> groups = new ArrayList<>();
     requests.forEach(
-        (key, body) ->
-            bodies.add(
-                path == Path.QUEUE
-                    ? (body.isEmpty() ? " " : body) // SQS refuses empty bodies
-                    : "[\"software.amazon.payloadoffloading.PayloadS3Pointer\",{\"s3BucketName\":\""
-                        + requestBucket
-                        + "\",\"s3Key\":\""
-                        + key
-                        + "\"}]"));
+        (key, body) -> {
+          groups.add(widgetIdOf(body));
+          bodies.add(
+              path == Path.QUEUE
+                  ? (body.isEmpty() ? " " : body) // SQS refuses empty bodies
+                  : "[\"software.amazon.payloadoffloading.PayloadS3Pointer\",{\"s3BucketName\":\""
+                      + requestBucket
+                      + "\",\"s3Key\":\""
+                      + key
+                      + "\"}]");
+        });
     if (!batched) {
       bodies.forEach(this::sendInItsOwnMillisecond);
       return;
     }
+    boolean fifo = queue.queueUrl().endsWith(".fifo");
     for (int from = 0; from < bodies.size(); from += 10) {
-      List<String> batch = bodies.subList(from, Math.min(bodies.size(), from + 10));
       List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
-      boolean fifo = queue.queueUrl().endsWith(".fifo");
-      for (int i = 0; i < batch.size(); i++) {
-        String body = batch.get(i);
+      for (int i = from; i < Math.min(bodies.size(), from + 10); i++) {
         entries.add(
             SendMessageBatchRequestEntry.builder()
                 .id("m" + i)
-                .messageBody(body)
-                .messageGroupId(fifo ? widgetIdOf(body) : null)
-                .messageDeduplicationId(fifo ? (from + i) + "-" + body.hashCode() : null)
+                .messageBody(bodies.get(i))
+                // A FIFO queue keeps each widget's requests in order, as the producer sends them.
+                .messageGroupId(fifo ? groups.get(i) : null)
+                .messageDeduplicationId(fifo ? "m" + i : null)
                 .build());
       }
       stack.sqs().sendMessageBatch(r -> r.queueUrl(queue.queueUrl()).entries(entries));
