@@ -114,6 +114,8 @@ final class Pipeline {
       return;
     }
     boolean fifo = queue.queueUrl().endsWith(".fifo");
+    // FIFO queues drop a message whose deduplication id they saw in the last 5 minutes.
+    String feed = java.util.UUID.randomUUID().toString();
     for (int from = 0; from < bodies.size(); from += 10) {
       List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
       for (int i = from; i < Math.min(bodies.size(), from + 10); i++) {
@@ -123,7 +125,7 @@ final class Pipeline {
                 .messageBody(bodies.get(i))
                 // A FIFO queue keeps each widget's requests in order, as the producer sends them.
                 .messageGroupId(fifo ? groups.get(i) : null)
-                .messageDeduplicationId(fifo ? "m" + i : null)
+                .messageDeduplicationId(fifo ? feed + "-" + i : null)
                 .build());
       }
       stack.sqs().sendMessageBatch(r -> r.queueUrl(queue.queueUrl()).entries(entries));
