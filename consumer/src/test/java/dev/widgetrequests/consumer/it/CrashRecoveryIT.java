@@ -23,10 +23,7 @@ class CrashRecoveryIT {
   void bucketSource_killedMidRunAndRestarted_appliesEveryRequestInOrder(LocalStack stack)
       throws Exception {
     var pipeline = new Pipeline(stack);
-    TreeMap<String, String> requests = new TreeMap<>();
-    for (String round : List.of("a", "b", "c")) {
-      Fixtures.liveProducerRun().forEach((key, body) -> requests.put(round + "-" + key, body));
-    }
+    TreeMap<String, String> requests = threeRuns();
     pipeline.feed(Path.BUCKET, requests);
 
     Process consumer = startConsumerProcess(pipeline);
@@ -45,10 +42,7 @@ class CrashRecoveryIT {
   void bucketSource_stoppedWithSigterm_drainsExitsZeroAndLosesNothing(LocalStack stack)
       throws Exception {
     var pipeline = new Pipeline(stack);
-    TreeMap<String, String> requests = new TreeMap<>();
-    for (String round : List.of("a", "b", "c")) {
-      Fixtures.liveProducerRun().forEach((key, body) -> requests.put(round + "-" + key, body));
-    }
+    TreeMap<String, String> requests = threeRuns();
     pipeline.feed(Path.BUCKET, requests);
     File log = File.createTempFile("sigterm-consumer", ".log");
 
@@ -63,6 +57,15 @@ class CrashRecoveryIT {
     assertThat(pipeline.consume(Path.BUCKET, Store.DYNAMODB)).isZero();
     assertThat(pipeline.tableWidgets()).isEqualTo(Expected.finalWidgets(requests.values()));
     assertThat(pipeline.objects(pipeline.requestBucket, "")).isEmpty();
+  }
+
+  /** The live run three times over, keys prefixed a-, b-, c-: long enough to stop mid-run. */
+  private static TreeMap<String, String> threeRuns() {
+    TreeMap<String, String> requests = new TreeMap<>();
+    for (String round : List.of("a", "b", "c")) {
+      Fixtures.liveProducerRun().forEach((key, body) -> requests.put(round + "-" + key, body));
+    }
+    return requests;
   }
 
   private static Process startConsumerProcess(Pipeline pipeline) throws Exception {
