@@ -156,5 +156,11 @@ public final class S3RequestSource implements RequestSource {
     return "s3://" + bucket;
   }
 
-  private record S3Delivery(String position, String body) implements Delivery {}
+  /** The object's key is both where the request came from and its order key. */
+  private record S3Delivery(String position, String body) implements Delivery {
+    @Override
+    public String orderKey() {
+      return position;
+    }
+  }
 }

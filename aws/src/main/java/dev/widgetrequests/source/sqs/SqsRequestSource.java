@@ -63,7 +63,9 @@ public final class SqsRequestSource implements RequestSource {
             .visibilityTimeout(visibilityTimeoutSeconds)
             .messageSystemAttributeNames(
                 MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT,
-                MessageSystemAttributeName.SENT_TIMESTAMP)
+                MessageSystemAttributeName.SENT_TIMESTAMP,
+                MessageSystemAttributeName.SEQUENCE_NUMBER)
+            .messageAttributeNames(OrderKeys.REQUEST_KEY_ATTRIBUTE)
             .build();
     this.deleter = new BatchDeleter(sqs, s3, queueUrl);
     this.fifo = queueUrl.endsWith(".fifo");
@@ -74,7 +76,9 @@ public final class SqsRequestSource implements RequestSource {
     deleter.flush();
     List<Delivery> deliveries = new ArrayList<>();
     for (var message : inSendingOrder(sqs.receiveMessage(receive).messages())) {
-      var delivery = new SqsDelivery(message.messageId(), message.receiptHandle(), message.body());
+      var delivery =
+          new SqsDelivery(
+              message.messageId(), message.receiptHandle(), message.body(), OrderKeys.of(message));
       switch (MessageBody.of(message.body())) {
         case MessageBody.Inline inline -> deliveries.add(delivery.withRequest(inline.body(), null));
         case MessageBody.Pointer pointer -> resolve(delivery, pointer, deliveries);
@@ -86,18 +90,10 @@ public final class SqsRequestSource implements RequestSource {
 
   /**
    * A standard queue may hand out a batch in any order; within one batch, at least, requests are
-   * applied in the order they were sent (the sort is stable for equal timestamps).
+   * taken in order-key order (the stores fold late requests in at their key anyway).
    */
   private static List<Message> inSendingOrder(List<Message> messages) {
-    return messages.stream()
-        .sorted(
-            Comparator.comparingLong(
-                message ->
-                    Long.parseLong(
-                        message
-                            .attributes()
-                            .getOrDefault(MessageSystemAttributeName.SENT_TIMESTAMP, "0"))))
-        .toList();
+    return messages.stream().sorted(Comparator.comparing(OrderKeys::of)).toList();
   }
 
   private void resolve(SqsDelivery delivery, MessageBody.Pointer pointer, List<Delivery> into) {

@@ -64,5 +64,10 @@ final class InMemoryRequestSource implements RequestSource {
     return "memory";
   }
 
-  private record Item(String position, String body) implements Delivery {}
+  private record Item(String position, String body) implements Delivery {
+    @Override
+    public String orderKey() {
+      return position;
+    }
+  }
 }

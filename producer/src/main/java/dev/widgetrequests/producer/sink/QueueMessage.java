@@ -1,5 +1,6 @@
 package dev.widgetrequests.producer.sink;
 
+import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
@@ -16,8 +17,16 @@ record QueueMessage(
     attributes = Map.copyOf(attributes);
   }
 
+  /** The String message attribute that carries the request's order key (SPEC §5). */
+  static final String REQUEST_KEY_ATTRIBUTE = "request-key";
+
+  /** A message for the request, with its key in {@value #REQUEST_KEY_ATTRIBUTE}. */
   static QueueMessage of(
       OutgoingRequest request, String body, Map<String, MessageAttributeValue> attributes) {
-    return new QueueMessage(body, attributes, request.request().widgetId(), request.key());
+    Map<String, MessageAttributeValue> withKey = new HashMap<>(attributes);
+    withKey.put(
+        REQUEST_KEY_ATTRIBUTE,
+        MessageAttributeValue.builder().dataType("String").stringValue(request.key()).build());
+    return new QueueMessage(body, withKey, request.request().widgetId(), request.key());
   }
 }

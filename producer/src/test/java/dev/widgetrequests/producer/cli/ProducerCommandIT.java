@@ -70,9 +70,17 @@ class ProducerCommandIT {
     int exitCode = launcher.run("-rq", queue, "-mwr", "55", "-ird", "0", "--seed", "12");
 
     assertThat(exitCode).isZero();
-    assertThat(receiveAll(queue, 55))
+    List<Message> messages = receiveAll(queue, 55);
+    assertThat(messages)
         .extracting(Message::body)
         .containsExactlyInAnyOrderElementsOf(expectedBodies(12, 55));
+    List<String> requestKeys =
+        messages.stream()
+            .map(message -> message.messageAttributes().get("request-key").stringValue())
+            .toList();
+    assertThat(requestKeys)
+        .doesNotHaveDuplicates()
+        .allMatch(key -> key.matches("\\d{13}(-\\d{4})?"));
   }
 
   @Test
@@ -105,6 +113,7 @@ class ProducerCommandIT {
       assertThat(pointer.group(1)).isEqualTo(bucket);
       String key = pointer.group(2);
       pointedAt.add(key);
+      assertThat(message.messageAttributes().get("request-key").stringValue()).isEqualTo(key);
       assertThat(message.messageAttributes().get("ExtendedPayloadSize").stringValue())
           .isEqualTo(Integer.toString(body(bucket, key).asByteArray().length));
     }
