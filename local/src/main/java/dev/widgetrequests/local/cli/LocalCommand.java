@@ -7,10 +7,14 @@ import dev.widgetrequests.local.LocalResources;
 import dev.widgetrequests.local.LocalStack;
 import dev.widgetrequests.local.LocalStackPorts;
 import dev.widgetrequests.local.PortInUseException;
+import dev.widgetrequests.local.dashboard.CallCounts;
+import dev.widgetrequests.local.dashboard.Dashboard;
+import dev.widgetrequests.local.dashboard.DashboardSources;
 import dev.widgetrequests.local.http.ApiGatewayServer;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,6 +66,16 @@ public final class LocalCommand implements Callable<Integer> {
               + " ${DEFAULT-VALUE}; 0 = any free port).")
   int httpPort;
 
+  @Option(
+      names = "--consumer-metrics",
+      paramLabel = "URL",
+      split = ",",
+      defaultValue = "http://127.0.0.1:9464/metrics",
+      description =
+          "Consumers' metrics the dashboard reads (widgets consumer --metrics-port); 'none' for"
+              + " none (default: ${DEFAULT-VALUE}).")
+  List<String> consumerMetrics;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -74,10 +88,14 @@ public final class LocalCommand implements Callable<Integer> {
     StopSignal stop = StopSignal.install();
     try (stack) {
       LocalResources resources = stack.createDefaultResources();
-      try (ApiGatewayServer handler = serveHandler(stack, resources)) {
+      try (ApiGatewayServer handler = serveHandler(stack, resources);
+          Dashboard dashboard = Dashboard.start(dashboardSources(stack, resources))) {
+        handler.serveOtherPaths(dashboard);
         URI handlerUri = URI.create("http://127.0.0.1:" + handler.port() + ApiGatewayServer.PATH);
         new Banner(out)
             .print(stack, resources, handlerUri, Duration.ofNanos(System.nanoTime() - started));
+        out.println("Dashboard: http://127.0.0.1:" + handler.port() + "/");
+        out.flush();
         stop.await();
         out.println("Stopping...");
         out.flush();
@@ -107,6 +125,27 @@ public final class LocalCommand implements Callable<Integer> {
     } catch (PortInUseException e) {
       throw portInUse(e);
     }
+  }
+
+  /** The lead swaps {@link CallCounts#NONE} for the stack's own call counts. */
+  private DashboardSources dashboardSources(LocalStack stack, LocalResources resources) {
+    List<URI> consumers =
+        consumerMetrics.stream()
+            .filter(url -> !url.equalsIgnoreCase("none"))
+            .map(URI::create)
+            .toList();
+    return new DashboardSources(
+        stack.sqs(),
+        stack.s3(),
+        stack.dynamoDb(),
+        resources.requestQueueUrl(),
+        resources.deadLetterQueueUrl(),
+        resources.requestBucket(),
+        resources.widgetBucket(),
+        resources.widgetTable(),
+        consumers,
+        CallCounts.NONE,
+        Duration.ofSeconds(2));
   }
 
   private static LocalStack start(LocalStackPorts ports) {
