@@ -5,7 +5,7 @@ import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
-import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import java.util.Iterator;
 import org.slf4j.Logger;
@@ -22,7 +22,15 @@ public enum LogFormat {
   Encoder<ILoggingEvent> encoder(LoggerContext context, String textPattern) {
     Encoder<ILoggingEvent> encoder;
     if (this == json) {
-      encoder = new JsonEncoder();
+      // The line as people read it, plus what a shipper indexes; no pattern-and-arguments split.
+      JsonEncoder lines = new JsonEncoder();
+      lines.setWithFormattedMessage(true);
+      lines.setWithMessage(false);
+      lines.setWithArguments(false);
+      lines.setWithContext(false);
+      lines.setWithSequenceNumber(false);
+      lines.setWithNanoseconds(false);
+      encoder = lines;
     } else {
       PatternLayoutEncoder pattern = new PatternLayoutEncoder();
       pattern.setPattern(textPattern);
@@ -33,16 +41,19 @@ public enum LogFormat {
     return encoder;
   }
 
-  /** Switches the console (set up by logback.xml as text) to this format. */
+  /** The console's pattern in logback.xml. */
+  private static final String CONSOLE_PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{0} - %msg%n";
+
+  /** Switches the console (set up by logback.xml) to this format. */
   void applyToConsole() {
-    if (this == text || !(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+    if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
       return;
     }
     ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     for (Iterator<Appender<ILoggingEvent>> it = root.iteratorForAppenders(); it.hasNext(); ) {
-      if (it.next() instanceof OutputStreamAppender<ILoggingEvent> console) {
+      if (it.next() instanceof ConsoleAppender<ILoggingEvent> console) {
         console.stop();
-        console.setEncoder(encoder(context, null));
+        console.setEncoder(encoder(context, CONSOLE_PATTERN));
         console.start();
       }
     }

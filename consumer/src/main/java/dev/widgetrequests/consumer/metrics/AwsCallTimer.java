@@ -9,8 +9,9 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 /**
- * Times every AWS call, retries included, as {@code widgets_aws_calls_seconds} by service (S3, SQS,
- * DynamoDB), operation and outcome ({@code ok} or {@code error}): source and store latency.
+ * Times every AWS call, retries included, as {@code widgets_aws_calls_seconds} by service (as the
+ * SDK names it: S3, Sqs, DynamoDb), operation and outcome ({@code ok} or {@code error}): the
+ * source's and the store's latency.
  */
 public final class AwsCallTimer implements ExecutionInterceptor {
   private static final ExecutionAttribute<Long> STARTED =
