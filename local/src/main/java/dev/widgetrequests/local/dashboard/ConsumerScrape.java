@@ -24,7 +24,10 @@ final class ConsumerScrape {
       Pattern.compile("^widgets_consumer_in_flight(?:\\{[^}]*})?\\s+(\\S+)", Pattern.MULTILINE);
 
   private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(1))
+          .build();
 
   /**
    * What one consumer reported.
@@ -38,7 +41,7 @@ final class ConsumerScrape {
     try {
       HttpResponse<String> response =
           http.send(
-              HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(1)).build(),
+              HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(2)).build(),
               HttpResponse.BodyHandlers.ofString());
       return response.statusCode() == 200 ? Optional.of(parse(response.body())) : Optional.empty();
     } catch (IOException down) {

@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 final class Sampler implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Sampler.class);
   private static final long HISTORY_MILLIS = 10 * 60 * 1000;
+  private static final long WIDGET_COUNT_MILLIS = 4000;
 
   private final DashboardSources sources;
   private final StackReader reader;
@@ -28,15 +29,21 @@ final class Sampler implements AutoCloseable {
   private final RunningTotals outcomes = new RunningTotals();
   private final RunningTotals calls = new RunningTotals();
   private final ArrayDeque<Status.Point> history = new ArrayDeque<>();
+  private final ArrayDeque<long[]> recentTotals = new ArrayDeque<>();
+  private final long rateWindowMillis;
   private final ScheduledExecutorService timer;
   private Status previous;
   private Long nonEmptySince;
+  private Status.Widgets widgets;
+  private long widgetsAt;
   private volatile Status latest;
 
   Sampler(DashboardSources sources, Clock clock) {
     this.sources = sources;
     this.reader = new StackReader(sources);
     this.clock = clock;
+    // Rates over a few seconds: smooth enough to read, quick enough to follow a run.
+    this.rateWindowMillis = Math.max(5000, 3 * sources.interval().toMillis());
     this.timer =
         Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("dashboard-sampler").factory());
@@ -69,20 +76,18 @@ final class Sampler implements AutoCloseable {
     List<Status.ConsumerView> consumers = readConsumers();
     calls.add("stack", sources.callCounts().totals());
     double seconds = previous == null ? 0 : Math.max(1e-3, (at - previous.at()) / 1e3);
+    long applied = outcomes.get("applied");
+    long rejected = outcomes.get("rejected");
+    long[] since = windowStart(at, applied, rejected);
+    double windowSeconds = (at - since[0]) / 1e3;
     Status.Totals totals =
         new Status.Totals(
-            outcomes.get("applied"),
+            applied,
             outcomes.get("warned"),
-            outcomes.get("rejected"),
+            rejected,
             consumers.stream().mapToLong(Status.ConsumerView::inFlight).sum(),
-            rate(
-                outcomes.get("applied"),
-                previous == null ? 0 : previous.totals().applied(),
-                seconds),
-            rate(
-                outcomes.get("rejected"),
-                previous == null ? 0 : previous.totals().rejected(),
-                seconds));
+            rate(applied, since[1], windowSeconds),
+            rate(rejected, since[2], windowSeconds));
     history.addLast(
         new Status.Point(at, totals.appliedPerSecond(), totals.rejectedPerSecond(), waiting));
     while (!history.isEmpty() && history.peekFirst().at() < at - HISTORY_MILLIS) {
@@ -99,7 +104,7 @@ final class Sampler implements AutoCloseable {
                 nonEmptySince == null ? null : (at - nonEmptySince) / 1000),
             reader.deadLetters(),
             reader.rejectedObjects(),
-            reader.widgets(),
+            widgets(at),
             totals,
             consumers,
             callRates(seconds),
@@ -107,6 +112,24 @@ final class Sampler implements AutoCloseable {
             null);
     previous = status;
     return status;
+  }
+
+  /** Counting means listing a bucket and scanning a table: every few seconds is enough. */
+  private Status.Widgets widgets(long at) {
+    if (widgets == null || at - widgetsAt >= WIDGET_COUNT_MILLIS) {
+      widgets = reader.widgets();
+      widgetsAt = at;
+    }
+    return widgets;
+  }
+
+  /** The oldest totals within the rate window, after recording these. */
+  private long[] windowStart(long at, long applied, long rejected) {
+    recentTotals.addLast(new long[] {at, applied, rejected});
+    while (recentTotals.size() > 2 && recentTotals.peekFirst()[0] < at - rateWindowMillis) {
+      recentTotals.removeFirst();
+    }
+    return recentTotals.peekFirst();
   }
 
   private List<Status.ConsumerView> readConsumers() {
