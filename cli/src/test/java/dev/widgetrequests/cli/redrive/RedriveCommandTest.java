@@ -18,7 +18,8 @@ class RedriveCommandTest {
 
     assertThat(cli.execute("redrive", "--dry-run")).isEqualTo(2);
     assertThat(err.toString())
-        .contains("widgets redrive: give --dead-letter-queue URL, --rejected-bucket BUCKET, or both");
+        .contains(
+            "widgets redrive: give --dead-letter-queue URL, --rejected-bucket BUCKET, or both");
   }
 
   @Test

@@ -32,6 +32,8 @@ import picocli.CommandLine.Spec;
           + " queue widget-requests with dead-letter queue widget-requests-dlq, table widgets with"
           + " index owner-last_modified_on-index) and prints the endpoints and the environment"
           + " variables that point the AWS CLI, the SDKs and the other widgets commands at them.",
+      "A live dashboard (queue depth, dead letters and their reasons, applied / rejected per"
+          + " second, widgets per store) is served at http://127.0.0.1:HTTP_PORT/.",
       "Everything is kept in memory and is gone when it stops. Runs until Ctrl-C or SIGTERM."
     })
 public final class LocalCommand implements Callable<Integer> {
