@@ -31,6 +31,7 @@ public final class ConsumerEngine {
   private final RequestProcessor processor;
   private final EngineSettings settings;
   private final Clock clock;
+  private final ConsumerEvents events;
   private final ConsumerStats stats = new ConsumerStats();
   private final Semaphore permits;
   private final Backoff pollBackoff = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(10));
@@ -43,7 +44,19 @@ public final class ConsumerEngine {
       RequestParser parser,
       EngineSettings settings,
       Clock clock) {
+    this(source, store, parser, settings, clock, ConsumerEvents.NONE);
+  }
+
+  /** Like the other constructor, telling {@code events} what happens to each request. */
+  public ConsumerEngine(
+      RequestSource source,
+      WidgetStore store,
+      RequestParser parser,
+      EngineSettings settings,
+      Clock clock,
+      ConsumerEvents events) {
     this.source = source;
+    this.events = events;
     this.parser = parser;
     this.settings = settings;
     this.clock = clock;
@@ -54,7 +67,8 @@ public final class ConsumerEngine {
             store,
             clock,
             new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5)),
-            duration -> Thread.sleep(duration));
+            duration -> Thread.sleep(duration),
+            events);
   }
 
   /** Runs until stopped, the maximum runtime passes, or the source stays idle; then drains. */
@@ -131,6 +145,7 @@ public final class ConsumerEngine {
         return false;
       }
       stats.started(System.nanoTime());
+      events.dispatched(delivery);
       ParseResult parsed = parser.parse(delivery.body());
       Runnable task = () -> handle(delivery, parsed);
       if (parsed instanceof ParseResult.Valid valid) {
@@ -144,8 +159,10 @@ public final class ConsumerEngine {
 
   private void handle(Delivery delivery, ParseResult parsed) {
     try {
+      events.started(delivery);
       Outcome outcome = processor.process(delivery, parsed);
       stats.record(outcome);
+      events.finished(delivery, parsed, outcome);
       RequestLog.record(delivery, parsed, outcome);
     } finally {
       permits.release();
