@@ -2,6 +2,7 @@ package dev.widgetrequests.infra;
 
 import java.util.List;
 import java.util.Map;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
@@ -65,6 +66,10 @@ public final class RequestApi extends Construct {
             .logGroup(logs)
             .role(role(logs, queue))
             .build();
+    Annotations.of(function)
+        .acknowledgeWarning(
+            "@aws-cdk/aws-lambda:snapStartRequirePublish",
+            "The alias live points at the function's current published version.");
     Alias live =
         Alias.Builder.create(this, "Live")
             .aliasName("live")

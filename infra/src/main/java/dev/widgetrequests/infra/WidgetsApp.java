@@ -20,9 +20,17 @@ public final class WidgetsApp {
   public static final String REPOSITORY_STACK = "WidgetsConsumerRepository";
   public static final String MAIN_STACK = "WidgetRequests";
 
-  /** Feature flags the app always sets, whatever the context says. */
+  /**
+   * Feature flags the app always sets: access logs delivered under a bucket policy (not ACLs, which
+   * owner-enforced buckets refuse); strong cross-stack references, so CloudFormation keeps the
+   * image repository while the service's task definition refers to it.
+   */
   static final Map<String, Object> FLAGS =
-      Map.of("@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy", true);
+      Map.of(
+          "@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy",
+          true,
+          "@aws-cdk/core:defaultCrossStackReferences",
+          "strong");
 
   private WidgetsApp() {}
 
@@ -37,7 +45,9 @@ public final class WidgetsApp {
               + ": build it with ./mvnw -B -pl lambda -am package -DskipTests, or pass"
               + " -c lambdaJar=PATH");
     }
-    build(app, settings, Code.fromAsset(jar.toString()), environment());
+    // Environment-agnostic stacks: they deploy to the CLI's account and region, and synthesis
+    // needs no look-ups (the subnets take the region's first two availability zones).
+    build(app, settings, Code.fromAsset(jar.toString()), null);
     app.synth();
   }
 
@@ -49,14 +59,5 @@ public final class WidgetsApp {
         new WidgetsStack(app, MAIN_STACK, props, settings, code, images.repository());
     Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
     return stack;
-  }
-
-  /** The CLI's account and region when it gives them (cdk deploy does), else agnostic. */
-  private static Environment environment() {
-    String account = System.getenv("CDK_DEFAULT_ACCOUNT");
-    String region = System.getenv("CDK_DEFAULT_REGION");
-    return account == null || region == null
-        ? null
-        : Environment.builder().account(account).region(region).build();
   }
 }

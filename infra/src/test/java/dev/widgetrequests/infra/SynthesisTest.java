@@ -15,6 +15,15 @@ class SynthesisTest {
   }
 
   @Test
+  void synthesis_leavesNoWarningOrError() {
+    WidgetsStack stack = Synth.widgets().stack();
+    software.amazon.awscdk.assertions.Annotations annotations =
+        software.amazon.awscdk.assertions.Annotations.fromStack(stack);
+    annotations.hasNoWarning("*", software.amazon.awscdk.assertions.Match.anyValue());
+    annotations.hasNoError("*", software.amazon.awscdk.assertions.Match.anyValue());
+  }
+
+  @Test
   void repositoryStack_keepsImmutableScannedImages() {
     WidgetsStack stack = Synth.widgets().stack();
     ImageRepositoryStack images =
