@@ -3,16 +3,21 @@ package dev.widgetrequests.infra;
 import dev.widgetrequests.infra.InfraSettings.WidgetStoreKind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.iam.Effect;
+import software.amazon.awscdk.services.iam.PolicyDocument;
 import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.s3.IBucket;
 import software.amazon.awscdk.services.sqs.IQueue;
+import software.constructs.Construct;
 
 /**
- * The consumer task's IAM statements, each naming the actions the consumer calls and the resources
- * it calls them on. Written out rather than {@code grantX(...)}: the grants add actions the
- * consumer never calls (e.g. {@code s3:GetBucket*}, {@code dynamodb:BatchWriteItem}).
+ * The consumer task's role and its IAM statements, each naming the actions the consumer calls and
+ * the resources it calls them on. Written out rather than {@code grantX(...)}: the grants add
+ * actions the consumer never calls (e.g. {@code s3:GetBucket*}, {@code dynamodb:BatchWriteItem}).
  */
 final class ConsumerPermissions {
   private ConsumerPermissions() {}
@@ -25,6 +30,32 @@ final class ConsumerPermissions {
       IBucket payloads,
       IBucket widgets,
       ITable table) {}
+
+  /** The task role: these statements inline, the object ARNs' wildcards acknowledged. */
+  static Role role(Construct scope, String id, Resources r, WidgetStoreKind store) {
+    Role role =
+        Role.Builder.create(scope, id)
+            .assumedBy(new ServicePrincipal("ecs-tasks.amazonaws.com"))
+            .inlinePolicies(
+                Map.of(
+                    "widgets-consumer",
+                    PolicyDocument.Builder.create().statements(statements(r, store)).build()))
+            .build();
+    String keys = "Request and payload object keys are made at run time, one per request.";
+    Nag.acknowledgeWildcard(role, r.requests(), "/*", keys);
+    Nag.acknowledgeWildcard(role, r.payloads(), "/*", keys);
+    switch (store) {
+      case DYNAMODB ->
+          Nag.acknowledgeWildcard(
+              role, r.table(), "/index/*", "The table's indexes, queried by index name.");
+      case S3 -> {
+        String widgets = "Widget objects, one per widget id, under the store's two prefixes.";
+        Nag.acknowledgeWildcard(role, r.widgets(), "/widgets/*", widgets);
+        Nag.acknowledgeWildcard(role, r.widgets(), "/widget-state/*", widgets);
+      }
+    }
+    return role;
+  }
 
   static List<PolicyStatement> statements(Resources r, WidgetStoreKind store) {
     List<PolicyStatement> statements = new ArrayList<>();

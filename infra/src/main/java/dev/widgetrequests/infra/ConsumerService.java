@@ -3,7 +3,6 @@ package dev.widgetrequests.infra;
 import dev.widgetrequests.infra.InfraSettings.WidgetStoreKind;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
@@ -24,9 +23,7 @@ import software.amazon.awscdk.services.ecs.FargateTaskDefinition;
 import software.amazon.awscdk.services.ecs.LogDriver;
 import software.amazon.awscdk.services.ecs.OperatingSystemFamily;
 import software.amazon.awscdk.services.ecs.RuntimePlatform;
-import software.amazon.awscdk.services.iam.PolicyDocument;
 import software.amazon.awscdk.services.iam.Role;
-import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
@@ -81,18 +78,7 @@ public final class ConsumerService extends Construct {
             // Container Insights publishes RunningTaskCount, the divisor of backlog per task.
             .containerInsightsV2(ContainerInsights.ENABLED)
             .build();
-    taskRole =
-        Role.Builder.create(this, "TaskRole")
-            .assumedBy(new ServicePrincipal("ecs-tasks.amazonaws.com"))
-            .inlinePolicies(
-                Map.of(
-                    "widgets-consumer",
-                    PolicyDocument.Builder.create()
-                        .statements(
-                            ConsumerPermissions.statements(resources, settings.widgetStore()))
-                        .build()))
-            .build();
-    acknowledgeObjectArns(settings, resources);
+    taskRole = ConsumerPermissions.role(this, "TaskRole", resources, settings.widgetStore());
     FargateTaskDefinition task = taskDefinition(settings, repository, resources);
     service =
         FargateService.Builder.create(this, "Service")
@@ -117,20 +103,6 @@ public final class ConsumerService extends Construct {
 
   public Role taskRole() {
     return taskRole;
-  }
-
-  private void acknowledgeObjectArns(InfraSettings settings, ConsumerPermissions.Resources r) {
-    String keys = "Request and payload object keys are made at run time, one per request.";
-    Nag.acknowledgeWildcard(taskRole, r.requests(), "/*", keys);
-    Nag.acknowledgeWildcard(taskRole, r.payloads(), "/*", keys);
-    if (settings.widgetStore() == WidgetStoreKind.DYNAMODB) {
-      Nag.acknowledgeWildcard(
-          taskRole, r.table(), "/index/*", "The table's indexes, queried by index name.");
-    } else {
-      String widgets = "Widget objects, one per widget id, under the store's two prefixes.";
-      Nag.acknowledgeWildcard(taskRole, r.widgets(), "/widgets/*", widgets);
-      Nag.acknowledgeWildcard(taskRole, r.widgets(), "/widget-state/*", widgets);
-    }
   }
 
   private FargateTaskDefinition taskDefinition(

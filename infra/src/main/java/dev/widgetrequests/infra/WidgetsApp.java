@@ -37,7 +37,14 @@ public final class WidgetsApp {
   public static void main(String[] args) {
     App app = new App(AppProps.builder().context(FLAGS).build());
     InfraSettings settings = InfraSettings.fromContext(app.getNode());
-    Path jar = Path.of(settings.lambdaJar());
+    // Environment-agnostic stacks: they deploy to the CLI's account and region, and synthesis
+    // needs no look-ups (the subnets take the region's first two availability zones).
+    build(app, settings, functionCode(Path.of(settings.lambdaJar())), null);
+    app.synth();
+  }
+
+  /** The function jar as a code asset, or a one-line fix when it has not been built. */
+  static Code functionCode(Path jar) {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalArgumentException(
           "no function jar at "
@@ -45,10 +52,7 @@ public final class WidgetsApp {
               + ": build it with ./mvnw -B -pl lambda -am package -DskipTests, or pass"
               + " -c lambdaJar=PATH");
     }
-    // Environment-agnostic stacks: they deploy to the CLI's account and region, and synthesis
-    // needs no look-ups (the subnets take the region's first two availability zones).
-    build(app, settings, Code.fromAsset(jar.toString()), null);
-    app.synth();
+    return Code.fromAsset(jar.toString());
   }
 
   /** Both stacks in the app, with the checks applied; the tests call this too. */

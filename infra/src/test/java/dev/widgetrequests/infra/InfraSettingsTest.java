@@ -40,6 +40,15 @@ class InfraSettingsTest {
   }
 
   @Test
+  void aMissingFunctionJar_isRefusedWithTheBuildCommand(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    assertThatThrownBy(() -> WidgetsApp.functionCode(dir.resolve("widgets-lambda.jar")))
+        .hasMessageContaining("no function jar at")
+        .hasMessageContaining("-pl lambda -am package")
+        .hasMessageContaining("-c lambdaJar=");
+  }
+
+  @Test
   void badValues_areRefusedWithTheKey() {
     assertThatThrownBy(
             () ->

@@ -12,7 +12,6 @@ import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.CfnElement;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Template;
-import software.amazon.awscdk.services.lambda.Code;
 import software.constructs.IConstruct;
 
 /**
@@ -72,7 +71,7 @@ final class Synth {
   }
 
   static Synthesised synthesise(InfraSettings settings) {
-    WidgetsStack stack = WidgetsApp.build(app(), settings, Code.fromAsset(JAR.toString()), null);
+    WidgetsStack stack = WidgetsApp.build(app(), settings, WidgetsApp.functionCode(JAR), null);
     return new Synthesised(stack, Template.fromStack(stack));
   }
 
