@@ -26,8 +26,8 @@ debian_mirror=http://deb.debian.org/debian
 # jdeps --print-module-deps on the consumer's jars gives java.base, java.desktop, java.naming,
 # java.security.jgss and java.sql; the rest are needed at run time: java.xml (logback, SDK XML),
 # java.logging, java.management, jdk.net and java.net.http (HTTP clients), jdk.unsupported, and
-# jdk.crypto.ec (elliptic-curve TLS to AWS on Java 21).
-jre_modules=java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.security.jgss,java.sql,java.xml,jdk.crypto.ec,jdk.net,jdk.unsupported
+# jdk.crypto.ec (elliptic-curve TLS to AWS on Java 21), jdk.httpserver (--metrics-port).
+jre_modules=java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.security.jgss,java.sql,java.xml,jdk.crypto.ec,jdk.httpserver,jdk.net,jdk.unsupported
 run_name=widgets-consumer-test
 stop_name=widgets-consumer-stop-test
 
