@@ -7,6 +7,7 @@ import dev.widgetrequests.consumer.engine.ConsumerStats;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -135,6 +136,15 @@ public final class ConsumerCommand implements Callable<Integer> {
           "Send invalid requests here (default: the request queue's redrive target; with none,"
               + " they are logged whole).")
   String deadLetterQueue;
+
+  @Option(
+      names = "--payload-bucket",
+      paramLabel = "BUCKET",
+      description =
+          "Queue source: a bucket pointers may lead to (claim-check payloads, S3 event"
+              + " notifications); repeatable. A pointer to any other bucket is dead-lettered"
+              + " unread.")
+  List<String> payloadBuckets;
 
   @Option(
       names = "--rejected-prefix",
