@@ -84,6 +84,9 @@ final class RequestProcessor {
       try {
         return step.run();
       } catch (RuntimeException failure) {
+        if (TransientFailures.isRefused(failure)) {
+          return reject(delivery, "the store refused it: " + TransientFailures.describe(failure));
+        }
         if (!TransientFailures.isTransient(failure) || attempt == MAX_ATTEMPTS) {
           return release(delivery, failure);
         }
