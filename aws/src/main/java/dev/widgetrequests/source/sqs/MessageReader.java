@@ -47,7 +47,7 @@ final class MessageReader {
       return switch (MessageBody.of(messageBody)) {
         case MessageBody.Inline inline -> new Request(inline.body(), null);
         case MessageBody.S3TestEvent test -> new Discard("S3 test event");
-        case MessageBody.Rejected rejected -> new Refuse(rejected.reason());
+        case MessageBody.Rejected rejected -> new Refuse(oneLine(rejected.reason()));
         case MessageBody.Pointer pointer -> follow(pointer);
       };
     } catch (RuntimeException bug) {
@@ -56,7 +56,7 @@ final class MessageReader {
   }
 
   private Read follow(MessageBody.Pointer pointer) {
-    String where = "s3://" + pointer.bucket() + "/" + pointer.key();
+    String where = oneLine("s3://" + pointer.bucket() + "/" + pointer.key());
     if (!trustedBuckets.contains(pointer.bucket())) {
       return new Refuse(
           "pointer to "
@@ -69,8 +69,16 @@ final class MessageReader {
       case RequestObjects.Text text -> new Request(text.body(), pointer);
       case RequestObjects.Gone gone ->
           new Discard("points at " + where + ", which does not exist (already applied?)");
-      case RequestObjects.Unusable unusable -> new Refuse(unusable.reason());
-      case RequestObjects.Failed failed -> new Retry(failed.reason());
+      case RequestObjects.Unusable unusable -> new Refuse(oneLine(unusable.reason()));
+      case RequestObjects.Failed failed -> new Retry(oneLine(failed.reason()));
     };
+  }
+
+  /** Reasons name keys a sender chose: no line breaks or other controls to forge log lines. */
+  private static String oneLine(String text) {
+    return text.codePoints()
+        .map(c -> Character.isISOControl(c) ? '?' : c)
+        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+        .toString();
   }
 }
