@@ -26,7 +26,23 @@ final class Answers {
       case Submission.Rejected rejected -> rejected(rejected);
       case Submission.TooLarge tooLarge -> tooLarge(tooLarge);
       case Submission.QueueUnavailable unavailable -> queueUnavailable(unavailable);
+      case Submission.QueueRefused refused -> queueRefused(refused);
     };
+  }
+
+  Answer badEvent(String reason) {
+    ObjectNode body = message("the request could not be read: " + reason);
+    return new Answer(
+        ProxyResponse.json(400, body.toString()),
+        log("bad-event", 400).put("reason", reason).toString());
+  }
+
+  Answer unsupportedMediaType(String contentType) {
+    ObjectNode body =
+        message("Content-Type " + contentType + " is not supported: send application/json");
+    return new Answer(
+        ProxyResponse.json(415, body.toString()),
+        log("unsupported-media-type", 415).put("contentType", contentType).toString());
   }
 
   Answer methodNotAllowed(String method) {
@@ -73,6 +89,13 @@ final class Answers {
         request(log("queue-unavailable", 503), unavailable.request())
             .put("cause", unavailable.cause());
     return new Answer(ProxyResponse.json(503, body.toString()), log.toString());
+  }
+
+  private Answer queueRefused(Submission.QueueRefused refused) {
+    ObjectNode body = message("the request could not be queued: the service is misconfigured");
+    ObjectNode log =
+        request(log("queue-refused", 500), refused.request()).put("cause", refused.cause());
+    return new Answer(ProxyResponse.json(500, body.toString()), log.toString());
   }
 
   private ObjectNode message(String text) {

@@ -3,23 +3,27 @@ package dev.widgetrequests.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.widgetrequests.lambda.apigateway.EventRead;
+import dev.widgetrequests.lambda.apigateway.MediaTypes;
 import dev.widgetrequests.lambda.apigateway.ProxyEvent;
 import dev.widgetrequests.lambda.apigateway.ProxyJson;
 import dev.widgetrequests.lambda.intake.RequestIntake;
+import dev.widgetrequests.lambda.intake.RequestKeys;
 import dev.widgetrequests.lambda.queue.RequestQueue;
 import dev.widgetrequests.lambda.queue.SqsRequestQueue;
 import dev.widgetrequests.model.parse.RequestParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Clock;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
  * The request handler: the Lambda function behind API Gateway. Takes one widget request per POST
- * (REST API or HTTP API proxy event), validates it and puts it on the request queue; answers 202
- * with the request and message ids, or 400 / 405 / 413 / 503 with a JSON message. Writes one log
- * line per request. Thread safe.
+ * (REST API or HTTP API proxy event), validates it and puts its canonical form on the request
+ * queue; answers 202 with the request and message ids, or 400 / 405 / 413 / 415 / 500 / 503 with a
+ * JSON message. Writes one log line per request. Never throws on what a caller sent. Thread safe.
  */
 public final class WidgetRequestHandler implements RequestStreamHandler {
   private final RequestIntake intake;
@@ -42,8 +46,13 @@ public final class WidgetRequestHandler implements RequestStreamHandler {
 
   public WidgetRequestHandler(
       RequestQueue queue, RequestParser parser, Supplier<String> requestIds) {
+    this(queue, parser, requestIds, RequestKeys.withRandomInstanceId(Clock.systemUTC()));
+  }
+
+  public WidgetRequestHandler(
+      RequestQueue queue, RequestParser parser, Supplier<String> requestIds, RequestKeys keys) {
     ObjectMapper mapper = new ObjectMapper();
-    this.intake = new RequestIntake(parser, queue, requestIds);
+    this.intake = new RequestIntake(parser, queue, requestIds, keys);
     this.proxyJson = new ProxyJson(mapper);
     this.answers = new Answers(mapper);
   }
@@ -51,8 +60,11 @@ public final class WidgetRequestHandler implements RequestStreamHandler {
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context)
       throws IOException {
-    ProxyEvent event = proxyJson.readEvent(input);
-    Answer answer = answer(event);
+    Answer answer =
+        switch (proxyJson.readEvent(input)) {
+          case EventRead.Event event -> answer(event.event());
+          case EventRead.Malformed malformed -> answers.badEvent(malformed.reason());
+        };
     context.getLogger().log(answer.logLine());
     proxyJson.writeResponse(answer.response(), output);
   }
@@ -60,6 +72,11 @@ public final class WidgetRequestHandler implements RequestStreamHandler {
   private Answer answer(ProxyEvent event) {
     if (!"POST".equals(event.method())) {
       return answers.methodNotAllowed(event.method());
+    }
+    for (String contentType : event.contentTypes()) {
+      if (!MediaTypes.isJson(contentType)) {
+        return answers.unsupportedMediaType(contentType);
+      }
     }
     return answers.to(intake.submit(event.body()));
   }

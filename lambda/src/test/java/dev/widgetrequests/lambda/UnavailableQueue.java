@@ -8,7 +8,7 @@ final class UnavailableQueue implements RequestQueue {
   static final String CAUSE = "SendMessage to https://sqs.example/queue failed: connection refused";
 
   @Override
-  public String send(String body, String widgetId) {
-    throw new QueueSendException(CAUSE, new java.net.ConnectException("connection refused"));
+  public String send(String body, String widgetId, java.util.Map<String, String> attributes) {
+    throw new QueueSendException(CAUSE, true, new java.net.ConnectException("connection refused"));
   }
 }

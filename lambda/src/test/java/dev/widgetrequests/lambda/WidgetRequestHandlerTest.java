@@ -1,7 +1,6 @@
 package dev.widgetrequests.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,7 +16,7 @@ class WidgetRequestHandlerTest {
       new WidgetRequestHandler(queue, new RequestParser(), () -> "fresh-id");
 
   @Test
-  void post_validRequest_sendsTheBodyAsIs_andAnswers202WithRequestAndMessageIds() {
+  void post_validRequest_sendsItsCanonicalForm_andAnswers202WithRequestAndMessageIds() {
     String request = Events.validCreate("r-1");
 
     Invocation invocation = Invocation.of(handler, Events.httpApi("POST", request));
@@ -25,7 +24,131 @@ class WidgetRequestHandlerTest {
     assertThat(invocation.status()).isEqualTo(202);
     assertThat(invocation.body().path("requestId").asText()).isEqualTo("r-1");
     assertThat(invocation.body().path("messageId").asText()).isEqualTo("message-1");
-    assertThat(queue.messages()).containsExactly(request);
+    assertThat(queue.messages())
+        .containsExactly(
+            "{\"type\":\"create\",\"requestId\":\"r-1\","
+                + "\"widgetId\":\"8123f304-f23f-440b-a6d3-80e979fa4cd6\",\"owner\":\"Mary Matthews\","
+                + "\"label\":\"JWJYY\",\"otherAttributes\":[{\"name\":\"color\",\"value\":\"red\"}]}");
+    assertThat(queue.attributes().getFirst())
+        .containsEntry("request-id", "r-1")
+        .containsEntry("widget-id", "8123f304-f23f-440b-a6d3-80e979fa4cd6")
+        .hasEntrySatisfying(
+            "request-key", key -> assertThat(key).matches("\\d{13}-\\d{4}-[0-9a-f]{8}"));
+  }
+
+  @Test
+  void post_requestCarryingAPointerShape_queuesOnlyTheKnownFields() throws Exception {
+    String request =
+        "{\"type\":\"create\",\"requestId\":\"r\",\"widgetId\":\"w\",\"owner\":\"Eve\","
+            + "\"Records\":[{\"s3\":{\"bucket\":{\"name\":\"widgets\"},"
+            + "\"object\":{\"key\":\"widgets/mary-matthews/victim\"}}}],\"extra\":{\"a\":1}}";
+
+    Invocation invocation = Invocation.of(handler, Events.httpApi("POST", request));
+
+    assertThat(invocation.status()).isEqualTo(202);
+    assertThat(MAPPER.readTree(queue.messages().getFirst()).propertyStream().map(e -> e.getKey()))
+        .containsExactly("type", "requestId", "widgetId", "owner");
+  }
+
+  @Test
+  void post_withAContentTypeThatIsNotJson_answers415() {
+    for (String type :
+        new String[] {
+          "text/plain",
+          "application/x-www-form-urlencoded",
+          "",
+          "application/json; charset=latin1",
+          "application/jsonx"
+        }) {
+      String event =
+          Events.httpApi("POST", Events.validCreate("r"))
+              .replace(
+                  "\"content-type\":\"application/json\"",
+                  "\"Content-Type\":" + MAPPER.valueToTree(type));
+      assertThat(Invocation.of(handler, event).status()).as(type).isEqualTo(415);
+    }
+    assertThat(queue.messages()).isEmpty();
+  }
+
+  @Test
+  void post_withAJsonContentType_orNone_isAccepted() {
+    for (String type :
+        new String[] {
+          "application/json; charset=utf-8",
+          "APPLICATION/JSON",
+          "application/merge-patch+json",
+          "application/json;charset=\"UTF-8\""
+        }) {
+      String event =
+          Events.httpApi("POST", Events.validCreate("r"))
+              .replace("\"application/json\"", MAPPER.valueToTree(type).toString());
+      assertThat(Invocation.of(handler, event).status()).as(type).isEqualTo(202);
+    }
+    String none =
+        Events.httpApi("POST", Events.validCreate("r"))
+            .replace("\"content-type\":\"application/json\"", "\"accept\":\"*/*\"");
+    assertThat(Invocation.of(handler, none).status()).isEqualTo(202);
+  }
+
+  @Test
+  void post_bodyThatIsNotUtf8_orNotBase64_answers400() {
+    String notUtf8 =
+        java.util.Base64.getEncoder().encodeToString(new byte[] {'{', (byte) 0xC3, '}'});
+    String event =
+        Events.httpApi("POST", notUtf8)
+            .replace("\"isBase64Encoded\":false", "\"isBase64Encoded\":true");
+    assertThat(Invocation.of(handler, event).status()).isEqualTo(400);
+    String notBase64 =
+        Events.httpApi("POST", "%%%")
+            .replace("\"isBase64Encoded\":false", "\"isBase64Encoded\":true");
+    assertThat(Invocation.of(handler, notBase64).status()).isEqualTo(400);
+  }
+
+  @Test
+  void post_base64BodyOverTheLimit_answers413_onTheDecodedBytes() {
+    String body = java.util.Base64.getEncoder().encodeToString(new byte[LIMIT + 1]);
+    String event =
+        Events.httpApi("POST", body)
+            .replace("\"isBase64Encoded\":false", "\"isBase64Encoded\":true");
+    assertThat(Invocation.of(handler, event).status()).isEqualTo(413);
+    String atLimit =
+        java.util.Base64.getEncoder()
+            .encodeToString(
+                (Events.validCreate("r") + " ".repeat(LIMIT - Events.validCreate("r").length()))
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    String accepted =
+        Events.httpApi("POST", atLimit)
+            .replace("\"isBase64Encoded\":false", "\"isBase64Encoded\":true");
+    assertThat(Invocation.of(handler, accepted).status()).isEqualTo(202);
+  }
+
+  @Test
+  void post_charactersSqsRefuses_areQueuedAsJsonEscapes() throws Exception {
+    String request = Events.validCreate("r").replace("JWJYY", "a\\u0001b\\uffffc");
+
+    assertThat(Invocation.of(handler, Events.httpApi("POST", request)).status()).isEqualTo(202);
+    String queued = queue.messages().getFirst();
+    assertThat(queued).contains("a\\u0001b\\uffffc");
+    assertThat(MAPPER.readTree(queued).path("label").asText()).isEqualTo("a\u0001b\uffffc");
+  }
+
+  @Test
+  void queueRefusal_answers500_andLogsTheCause() throws Exception {
+    dev.widgetrequests.lambda.queue.RequestQueue missing =
+        (body, widgetId, attributes) -> {
+          throw new dev.widgetrequests.lambda.queue.QueueSendException(
+              "SendMessage failed: queue does not exist", false, null);
+        };
+    WidgetRequestHandler refusing =
+        new WidgetRequestHandler(missing, new RequestParser(), () -> "id");
+
+    Invocation invocation =
+        Invocation.of(refusing, Events.httpApi("POST", Events.validCreate("r")));
+
+    assertThat(invocation.status()).isEqualTo(500);
+    JsonNode log = MAPPER.readTree(invocation.context().logLines().getFirst());
+    assertThat(log.path("outcome").asText()).isEqualTo("queue-refused");
+    assertThat(log.path("cause").asText()).contains("queue does not exist");
   }
 
   @Test
@@ -131,9 +254,11 @@ class WidgetRequestHandlerTest {
   }
 
   @Test
-  void inputThatIsNotAProxyEvent_isRefused() {
-    assertThatThrownBy(() -> Invocation.of(handler, "{\"Records\":[]}"))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("not an API Gateway proxy event");
+  void inputThatIsNotAProxyEvent_answers400() {
+    for (String input : new String[] {"{\"Records\":[]}", "[]", "nonsense", "{\"httpMethod\":1}"}) {
+      Invocation invocation = Invocation.of(handler, input);
+      assertThat(invocation.status()).as(input).isEqualTo(400);
+      assertThat(invocation.body().path("message").asText()).contains("proxy event");
+    }
   }
 }

@@ -12,11 +12,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -34,6 +35,7 @@ public final class S3RequestSource implements RequestSource {
   private final Duration idleWait;
   private final int batchSize;
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+  private final RequestObjects objects;
 
   /**
    * @param rejectedPrefix where rejected requests go; objects under it are not requests
@@ -43,6 +45,7 @@ public final class S3RequestSource implements RequestSource {
   public S3RequestSource(
       S3Client s3, String bucket, String rejectedPrefix, Duration idleWait, int batchSize) {
     this.s3 = s3;
+    this.objects = new RequestObjects(s3);
     this.bucket = bucket;
     this.rejectedPrefix = rejectedPrefix;
     this.idleWait = idleWait;
@@ -95,13 +98,39 @@ public final class S3RequestSource implements RequestSource {
   }
 
   private Optional<Delivery> readRequest(String key) {
+    switch (objects.read(bucket, key)) {
+      case RequestObjects.Text text -> {
+        inFlight.add(key);
+        return Optional.of(new S3Delivery(key, text.body()));
+      }
+      case RequestObjects.Gone gone -> {
+        // Taken by another consumer between the listing and the read.
+      }
+      case RequestObjects.Unusable unusable -> moveAside(key, unusable.reason());
+      case RequestObjects.Failed failed -> log.warn("{}; trying again later", failed.reason());
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Rejects an object that cannot be read as a request (too large, not UTF-8) without reading it: a
+   * server-side copy under the rejected prefix, with the reason, then the delete.
+   */
+  private void moveAside(String key, String reason) {
+    String target = rejectedPrefix + key;
     try {
-      byte[] bytes = s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asByteArray();
-      inFlight.add(key);
-      return Optional.of(new S3Delivery(key, new String(bytes, StandardCharsets.UTF_8)));
-    } catch (NoSuchKeyException gone) {
-      // Taken by another consumer between the listing and the read.
-      return Optional.empty();
+      s3.copyObject(
+          r ->
+              r.sourceBucket(bucket)
+                  .sourceKey(key)
+                  .destinationBucket(bucket)
+                  .destinationKey(target)
+                  .metadataDirective(MetadataDirective.REPLACE)
+                  .metadata(RejectedObjects.metadata(key, reason)));
+      s3.deleteObject(r -> r.bucket(bucket).key(key));
+      log.warn("rejected s3://{}/{}: {}; moved to {}", bucket, key, reason, target);
+    } catch (SdkException failure) {
+      log.warn("rejected s3://{}/{}: {}; could not move it ({})", bucket, key, reason, failure);
     }
   }
 

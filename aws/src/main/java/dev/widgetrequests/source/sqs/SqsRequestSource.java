@@ -2,17 +2,17 @@ package dev.widgetrequests.source.sqs;
 
 import dev.widgetrequests.source.Delivery;
 import dev.widgetrequests.source.RequestSource;
+import dev.widgetrequests.source.s3.RequestObjects;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
@@ -21,8 +21,9 @@ import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
 
 /**
  * Requests from an SQS queue: long polling, up to ten a receive, batched deletes. A message whose
- * body points at an S3 object is applied from that object; the message is deleted first and the
- * object after, so a crash never leaves a message that points at nothing.
+ * body points at an S3 object in a trusted request bucket is applied from that object; the message
+ * is deleted first and the object after, so a crash never leaves a message that points at nothing.
+ * A message that cannot be read is dead-lettered or left for a later try, never thrown.
  */
 public final class SqsRequestSource implements RequestSource {
   private static final Logger log = LoggerFactory.getLogger(SqsRequestSource.class);
@@ -37,12 +38,15 @@ public final class SqsRequestSource implements RequestSource {
   private final String deadLetterQueueUrl;
   private final ReceiveMessageRequest receive;
   private final BatchDeleter deleter;
+  private final MessageReader reader;
   private final boolean fifo;
 
   /**
    * @param deadLetterQueueUrl where invalid requests go, or {@code null} to log them whole instead
    * @param waitSeconds long-poll wait, 0 to 20
    * @param visibilityTimeoutSeconds for received messages, or {@code null} for the queue's default
+   * @param requestBuckets the only buckets a pointer may lead to (claim-check payload buckets, the
+   *     bucket whose events the queue gets); never the widget bucket
    */
   public SqsRequestSource(
       SqsClient sqs,
@@ -50,7 +54,8 @@ public final class SqsRequestSource implements RequestSource {
       String queueUrl,
       String deadLetterQueueUrl,
       int waitSeconds,
-      Integer visibilityTimeoutSeconds) {
+      Integer visibilityTimeoutSeconds,
+      Set<String> requestBuckets) {
     this.sqs = sqs;
     this.s3 = s3;
     this.queueUrl = queueUrl;
@@ -68,6 +73,7 @@ public final class SqsRequestSource implements RequestSource {
             .messageAttributeNames(OrderKeys.REQUEST_KEY_ATTRIBUTE)
             .build();
     this.deleter = new BatchDeleter(sqs, s3, queueUrl);
+    this.reader = new MessageReader(new RequestObjects(s3), requestBuckets);
     this.fifo = queueUrl.endsWith(".fifo");
   }
 
@@ -79,10 +85,16 @@ public final class SqsRequestSource implements RequestSource {
       var delivery =
           new SqsDelivery(
               message.messageId(), message.receiptHandle(), message.body(), OrderKeys.of(message));
-      switch (MessageBody.of(message.body())) {
-        case MessageBody.Inline inline -> deliveries.add(delivery.withRequest(inline.body(), null));
-        case MessageBody.Pointer pointer -> resolve(delivery, pointer, deliveries);
-        case MessageBody.S3TestEvent test -> deleter.deleteNow(delivery);
+      switch (reader.read(message.body())) {
+        case MessageReader.Request request ->
+            deliveries.add(delivery.withRequest(request.body(), request.from()));
+        case MessageReader.Discard discard -> discard(delivery, discard.why());
+        case MessageReader.Refuse refuse -> refuse(delivery, refuse.reason());
+        case MessageReader.Retry retry ->
+            log.warn(
+                "message {}: {}; it stays in the queue and comes back after its visibility timeout",
+                delivery.messageId(),
+                retry.why());
       }
     }
     return deliveries;
@@ -96,19 +108,23 @@ public final class SqsRequestSource implements RequestSource {
     return messages.stream().sorted(Comparator.comparing(OrderKeys::of)).toList();
   }
 
-  private void resolve(SqsDelivery delivery, MessageBody.Pointer pointer, List<Delivery> into) {
+  private void discard(SqsDelivery delivery, String why) {
+    log.warn("message {}: {}: deleting the message", delivery.messageId(), why);
     try {
-      byte[] bytes =
-          s3.getObjectAsBytes(r -> r.bucket(pointer.bucket()).key(pointer.key())).asByteArray();
-      into.add(delivery.withRequest(new String(bytes, StandardCharsets.UTF_8), pointer));
-    } catch (NoSuchKeyException | NoSuchBucketException gone) {
-      log.warn(
-          "message {} points at s3://{}/{}, which does not exist (already applied?): deleting"
-              + " the message",
-          delivery.messageId(),
-          pointer.bucket(),
-          pointer.key());
       deleter.deleteNow(delivery);
+    } catch (RuntimeException failure) {
+      log.warn("could not delete message {}: it comes back ({})", delivery.messageId(), failure);
+    }
+  }
+
+  /** Dead-letters a message the reader refused; a failure leaves it in the queue to come back. */
+  private void refuse(SqsDelivery delivery, String reason) {
+    log.warn("rejected message {}: {}", delivery.messageId(), reason);
+    try {
+      deadLetter(delivery, reason);
+    } catch (RuntimeException failure) {
+      log.warn(
+          "could not dead-letter message {}: it comes back ({})", delivery.messageId(), failure);
     }
   }
 
@@ -138,7 +154,8 @@ public final class SqsRequestSource implements RequestSource {
     // The request itself when it fits in a message, so the pointed-to object can go; otherwise
     // the pointer, and the object stays for whoever reads the dead letter.
     int size = message.body().getBytes(StandardCharsets.UTF_8).length;
-    boolean inline = size > 0 && size <= MAX_INLINE_BYTES; // SQS refuses empty bodies
+    // SQS refuses empty bodies and some characters an object may hold.
+    boolean inline = size > 0 && size <= MAX_INLINE_BYTES && SqsText.isSafe(message.body());
     Map<String, MessageAttributeValue> attributes = new HashMap<>();
     attributes.put("reason", text(truncate(reason)));
     attributes.put("source-queue", text(queueUrl));
@@ -178,7 +195,10 @@ public final class SqsRequestSource implements RequestSource {
   }
 
   private static MessageAttributeValue text(String value) {
-    return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+    return MessageAttributeValue.builder()
+        .dataType("String")
+        .stringValue(SqsText.clean(value))
+        .build();
   }
 
   private static String truncate(String reason) {

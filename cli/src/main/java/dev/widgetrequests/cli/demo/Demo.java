@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -78,7 +79,9 @@ final class Demo {
             concurrency, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(20));
     var fromBucket =
         new ConsumerConfig.BucketSource(demo.resources.requestBucket(), "rejected/", 50);
-    var fromQueue = new ConsumerConfig.QueueSource(demo.queue.queueUrl(), null, 1, null);
+    var fromQueue =
+        new ConsumerConfig.QueueSource(
+            demo.queue.queueUrl(), null, 1, null, Set.of(DemoStack.PAYLOAD_BUCKET));
     CompletableFuture<ConsumerStats.Summary> bucket = runAsync(fromBucket, store, settings);
     CompletableFuture<ConsumerStats.Summary> queue = runAsync(fromQueue, store, settings);
     return new DemoReport.Round(

@@ -141,6 +141,15 @@ public final class ConsumerCommand implements Callable<Integer> {
   String deadLetterQueue;
 
   @Option(
+      names = "--payload-bucket",
+      paramLabel = "BUCKET",
+      description =
+          "Queue source: a bucket pointers may lead to (claim-check payloads, S3 event"
+              + " notifications); repeatable. A pointer to any other bucket is dead-lettered"
+              + " unread.")
+  List<String> payloadBuckets;
+
+  @Option(
       names = "--rejected-prefix",
       paramLabel = "PREFIX",
       defaultValue = "rejected/",

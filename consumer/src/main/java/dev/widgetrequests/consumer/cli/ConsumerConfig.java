@@ -3,6 +3,7 @@ package dev.widgetrequests.consumer.cli;
 import dev.widgetrequests.aws.AwsSettings;
 import dev.widgetrequests.consumer.engine.EngineSettings;
 import java.nio.file.Path;
+import java.util.Set;
 
 /**
  * Everything the consumer was told, checked and read once from the command line and environment.
@@ -31,10 +32,29 @@ public record ConsumerConfig(
    *
    * @param deadLetterQueueUrl explicit dead-letter queue, or {@code null} for the redrive target
    * @param visibilityTimeoutSeconds for received messages, or {@code null} for the queue's own
+   * @param payloadBuckets the buckets pointers may lead to (claim checks, S3 event notifications);
+   *     a pointer to any other bucket is dead-lettered unread
    */
   public record QueueSource(
-      String queueUrl, String deadLetterQueueUrl, int waitSeconds, Integer visibilityTimeoutSeconds)
-      implements Source {}
+      String queueUrl,
+      String deadLetterQueueUrl,
+      int waitSeconds,
+      Integer visibilityTimeoutSeconds,
+      Set<String> payloadBuckets)
+      implements Source {
+    public QueueSource {
+      payloadBuckets = Set.copyOf(payloadBuckets);
+    }
+
+    /** A queue whose messages hold requests only: every pointer is dead-lettered. */
+    public QueueSource(
+        String queueUrl,
+        String deadLetterQueueUrl,
+        int waitSeconds,
+        Integer visibilityTimeoutSeconds) {
+      this(queueUrl, deadLetterQueueUrl, waitSeconds, visibilityTimeoutSeconds, Set.of());
+    }
+  }
 
   /** Where widgets are stored. */
   public sealed interface Store {}

@@ -5,6 +5,7 @@ import dev.widgetrequests.consumer.engine.EngineSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 
 /** Checks the consumer's options and turns them into a {@link ConsumerConfig}. */
 final class ConsumerOptions {
@@ -13,7 +14,7 @@ final class ConsumerOptions {
   static ConsumerConfig toConfig(ConsumerCommand o, Map<String, String> env) {
     return new ConsumerConfig(
         aws(o, env),
-        source(o),
+        source(o, store(o)),
         store(o),
         engine(o),
         "none".equalsIgnoreCase(o.logFile) ? null : Path.of(o.logFile));
@@ -35,7 +36,7 @@ final class ConsumerOptions {
         o.dynamoDbEndpointUrl != null ? o.dynamoDbEndpointUrl : base.dynamoDbEndpoint());
   }
 
-  private static ConsumerConfig.Source source(ConsumerCommand o) {
+  private static ConsumerConfig.Source source(ConsumerCommand o, ConsumerConfig.Store store) {
     if ((o.requestBucket == null) == (o.requestQueue == null)) {
       throw o.usage(
           "give exactly one request source: -rb/--request-bucket BUCKET or -rq/--request-queue URL");
@@ -54,8 +55,21 @@ final class ConsumerOptions {
         && (o.visibilityTimeoutSeconds < 0 || o.visibilityTimeoutSeconds > 43_200)) {
       throw o.usage("-qvt/--queue-visibility-timeout must be 0 to 43200 seconds");
     }
+    Set<String> payloadBuckets = o.payloadBuckets == null ? Set.of() : Set.copyOf(o.payloadBuckets);
+    if (store instanceof ConsumerConfig.BucketStore widgets
+        && payloadBuckets.contains(widgets.bucket())) {
+      throw o.usage(
+          "--payload-bucket "
+              + widgets.bucket()
+              + " is the widget bucket: requests are never read from it; give the bucket the"
+              + " producer puts payloads in");
+    }
     return new ConsumerConfig.QueueSource(
-        o.requestQueue, o.deadLetterQueue, o.queueWaitSeconds, o.visibilityTimeoutSeconds);
+        o.requestQueue,
+        o.deadLetterQueue,
+        o.queueWaitSeconds,
+        o.visibilityTimeoutSeconds,
+        payloadBuckets);
   }
 
   private static ConsumerConfig.Store store(ConsumerCommand o) {

@@ -75,7 +75,8 @@ public final class ConsumerWiring {
             queue.queueUrl(),
             deadLetters,
             queue.waitSeconds(),
-            queue.visibilityTimeoutSeconds());
+            queue.visibilityTimeoutSeconds(),
+            queue.payloadBuckets());
       }
     };
   }

@@ -56,6 +56,7 @@ final class RequestProcessor {
   private Outcome reject(Delivery delivery, String reason) {
     return withRetries(
         delivery,
+        false,
         () -> {
           source.deadLetter(delivery, reason);
           return new Outcome.Rejected(reason);
@@ -65,6 +66,7 @@ final class RequestProcessor {
   private Outcome apply(Delivery delivery, WidgetRequest request) {
     return withRetries(
         delivery,
+        true,
         () -> {
           Outcome outcome = applyToStore(delivery, request);
           source.acknowledge(delivery);
@@ -88,14 +90,18 @@ final class RequestProcessor {
   }
 
   /**
-   * Retries transient failures with backoff; gives the delivery back to its source when they
-   * persist or when the failure is not transient (the source's redrive policy takes it from there).
+   * Retries transient failures with backoff; dead-letters a request the store refuses (when {@code
+   * rejectRefusals}: never while dead-lettering, which would loop); gives the delivery back to its
+   * source when failures persist or are neither (the source's redrive policy takes it from there).
    */
-  private Outcome withRetries(Delivery delivery, Step step) {
+  private Outcome withRetries(Delivery delivery, boolean rejectRefusals, Step step) {
     for (int attempt = 1; ; attempt++) {
       try {
         return step.run();
       } catch (RuntimeException failure) {
+        if (rejectRefusals && TransientFailures.isRefused(failure)) {
+          return reject(delivery, "the store refused it: " + TransientFailures.describe(failure));
+        }
         if (!TransientFailures.isTransient(failure) || attempt == MAX_ATTEMPTS) {
           return release(delivery, failure);
         }

@@ -114,6 +114,24 @@ class ConsumerCommandTest {
     assertThat(explicit.dynamoDb()).hasToString("http://127.0.0.1:1");
   }
 
+  @Test
+  void payloadBuckets_areRepeatable_andTheWidgetBucketIsNeverOne() {
+    var config =
+        ConsumerOptions.toConfig(
+            parse("-rq", "http://q", "-dwt", "w", "--payload-bucket", "a", "--payload-bucket", "b"),
+            java.util.Map.of());
+
+    assertThat(((ConsumerConfig.QueueSource) config.source()).payloadBuckets())
+        .containsExactlyInAnyOrder("a", "b");
+    assertThat(
+            org.assertj.core.api.Assertions.catchThrowable(
+                () ->
+                    ConsumerOptions.toConfig(
+                        parse("-rq", "http://q", "-wb", "widgets", "--payload-bucket", "widgets"),
+                        java.util.Map.of())))
+        .hasMessageContaining("--payload-bucket widgets is the widget bucket");
+  }
+
   private static ConsumerCommand parse(String... args) {
     ConsumerCommand command = new ConsumerCommand();
     new CommandLine(command).parseArgs(args);

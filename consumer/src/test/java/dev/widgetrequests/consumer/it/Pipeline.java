@@ -160,7 +160,7 @@ final class Pipeline {
     args.addAll(
         path == Path.BUCKET
             ? List.of("-rb", requestBucket)
-            : List.of("-rq", queue.queueUrl(), "-qwt", "1"));
+            : List.of("-rq", queue.queueUrl(), "-qwt", "1", "--payload-bucket", requestBucket));
     args.addAll(store == Store.S3 ? List.of("-wb", widgetBucket) : List.of("-dwt", widgetTable));
     args.addAll(List.of("--exit-when-idle", "1", "--log-file", "none"));
     args.addAll(List.of(extra));

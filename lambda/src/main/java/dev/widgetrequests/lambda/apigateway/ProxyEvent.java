@@ -1,8 +1,17 @@
 package dev.widgetrequests.lambda.apigateway;
 
+import java.util.List;
+
 /**
  * The parts of an API Gateway proxy event the handler uses.
  *
- * @param body the request body as text, already base64-decoded; {@code ""} when there was none
+ * @param contentTypes every {@code Content-Type} header value the event carries, whatever the case
+ *     of the header's name; empty when there is none
+ * @param body the request body's bytes, already base64-decoded; empty when there was none
  */
-public record ProxyEvent(PayloadFormat format, String method, String body) {}
+public record ProxyEvent(
+    PayloadFormat format, String method, List<String> contentTypes, byte[] body) {
+  public ProxyEvent {
+    contentTypes = List.copyOf(contentTypes);
+  }
+}

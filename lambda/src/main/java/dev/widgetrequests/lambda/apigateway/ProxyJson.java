@@ -1,5 +1,6 @@
 package dev.widgetrequests.lambda.apigateway;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,7 +8,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Reads API Gateway proxy events and writes proxy responses, for both payload formats, without the
@@ -21,26 +25,40 @@ public final class ProxyJson {
   }
 
   /**
-   * Reads one event.
+   * Reads one event. Input that is no proxy event (the function invoked by something else, or a
+   * broken event) is a value, not an exception, so the caller can answer 400.
    *
-   * @throws IllegalArgumentException when the input is not an API Gateway proxy event: the function
-   *     was invoked by something else, a deployment mistake rather than a bad request
+   * @throws IOException only when the input stream itself fails
    */
-  public ProxyEvent readEvent(InputStream input) throws IOException {
-    JsonNode event = mapper.readTree(input);
+  public EventRead readEvent(InputStream input) throws IOException {
+    JsonNode event;
+    try {
+      event = mapper.readTree(input);
+    } catch (JsonProcessingException notJson) {
+      return new EventRead.Malformed("not an API Gateway proxy event: not JSON");
+    }
     if (event == null || !event.isObject()) {
-      throw new IllegalArgumentException("not an API Gateway proxy event: expected a JSON object");
+      return new EventRead.Malformed("not an API Gateway proxy event: expected a JSON object");
     }
     JsonNode v2Method = event.at("/requestContext/http/method");
-    if (v2Method.isTextual()) {
-      return new ProxyEvent(PayloadFormat.V2, v2Method.asText(), body(event));
-    }
     JsonNode v1Method = event.path("httpMethod");
-    if (v1Method.isTextual()) {
-      return new ProxyEvent(PayloadFormat.V1, v1Method.asText(), body(event));
+    PayloadFormat format;
+    String method;
+    if (v2Method.isTextual()) {
+      format = PayloadFormat.V2;
+      method = v2Method.asText();
+    } else if (v1Method.isTextual()) {
+      format = PayloadFormat.V1;
+      method = v1Method.asText();
+    } else {
+      return new EventRead.Malformed(
+          "not an API Gateway proxy event: neither httpMethod nor requestContext.http.method");
     }
-    throw new IllegalArgumentException(
-        "not an API Gateway proxy event: neither httpMethod nor requestContext.http.method");
+    byte[] body = body(event);
+    if (body == null) {
+      return new EventRead.Malformed("event body is marked base64 but is not base64");
+    }
+    return new EventRead.Event(new ProxyEvent(format, method, contentTypes(event), body));
   }
 
   /**
@@ -57,19 +75,36 @@ public final class ProxyJson {
     mapper.writeValue(output, json);
   }
 
-  private static String body(JsonNode event) {
+  /** The body's bytes; {@code null} when it is marked base64 and is not. */
+  private static byte[] body(JsonNode event) {
     JsonNode body = event.path("body");
     if (!body.isTextual()) {
-      return "";
+      return new byte[0];
     }
     if (!event.path("isBase64Encoded").asBoolean(false)) {
-      return body.asText();
+      return body.asText().getBytes(StandardCharsets.UTF_8);
     }
     try {
-      byte[] bytes = Base64.getDecoder().decode(body.asText());
-      return new String(bytes, StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("event body is marked base64 but is not base64", e);
+      return Base64.getDecoder().decode(body.asText());
+    } catch (IllegalArgumentException notBase64) {
+      return null;
     }
+  }
+
+  /** Header names are case-insensitive; REST APIs keep the sender's case, HTTP APIs lower it. */
+  private static List<String> contentTypes(JsonNode event) {
+    List<String> values = new ArrayList<>();
+    for (String field : List.of("headers", "multiValueHeaders")) {
+      for (Map.Entry<String, JsonNode> header : event.path(field).properties()) {
+        if (header.getKey().equalsIgnoreCase("content-type")) {
+          JsonNode value = header.getValue();
+          if (value.isTextual()) {
+            values.add(value.asText());
+          }
+          value.forEach(each -> values.add(each.asText()));
+        }
+      }
+    }
+    return values;
   }
 }

@@ -24,6 +24,12 @@ public sealed interface Submission {
   /** The body is over the size limit and was not read. */
   record TooLarge(int bodyBytes, int limitBytes) implements Submission {}
 
-  /** The request is valid but the queue did not take it. */
+  /** The request is valid but the queue did not take it this time (throttled, unreachable). */
   record QueueUnavailable(WidgetRequest request, String cause) implements Submission {}
+
+  /**
+   * The request is valid but the queue refused it in a way retrying cannot fix (no such queue,
+   * access denied): the deployment is broken.
+   */
+  record QueueRefused(WidgetRequest request, String cause) implements Submission {}
 }

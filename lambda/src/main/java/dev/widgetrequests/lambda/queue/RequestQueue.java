@@ -1,5 +1,7 @@
 package dev.widgetrequests.lambda.queue;
 
+import java.util.Map;
+
 /** Where accepted requests go: the request queue the consumer reads. */
 public interface RequestQueue {
 
@@ -9,8 +11,10 @@ public interface RequestQueue {
    * @param body the request JSON, exactly as the consumer should read it
    * @param widgetId the request's widget: on a FIFO queue, its message group, so that each widget's
    *     requests keep their order
+   * @param attributes String message attributes ({@code request-key}, {@code request-id}, {@code
+   *     widget-id})
    * @throws QueueSendException when the queue did not take the message (after the client's own
-   *     retries); the caller may answer "try again later"
+   *     retries)
    */
-  String send(String body, String widgetId);
+  String send(String body, String widgetId, Map<String, String> attributes);
 }

@@ -1,12 +1,17 @@
 package dev.widgetrequests.lambda.queue;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /** The request queue on SQS: one {@code SendMessage} per request. */
 public final class SqsRequestQueue implements RequestQueue {
@@ -45,19 +50,40 @@ public final class SqsRequestQueue implements RequestQueue {
   }
 
   @Override
-  public String send(String body, String widgetId) {
+  public String send(String body, String widgetId, Map<String, String> attributes) {
+    Map<String, MessageAttributeValue> values = new LinkedHashMap<>();
+    attributes.forEach(
+        (name, value) ->
+            values.put(
+                name,
+                MessageAttributeValue.builder().dataType("String").stringValue(value).build()));
     try {
       return sqs.sendMessage(
               request ->
                   request
                       .queueUrl(queueUrl)
                       .messageBody(body)
+                      .messageAttributes(values)
                       .messageGroupId(fifo ? widgetId : null)
                       // Lambda may retry a request; a new id per call keeps them distinct.
                       .messageDeduplicationId(fifo ? UUID.randomUUID().toString() : null))
           .messageId();
     } catch (SdkException e) {
-      throw new QueueSendException("SendMessage to " + queueUrl + " failed: " + e.getMessage(), e);
+      throw new QueueSendException(
+          "SendMessage to " + queueUrl + " failed: " + e.getMessage(), retryable(e), e);
     }
+  }
+
+  /**
+   * Throttling, 5xx and a service that cannot be reached pass; a missing queue, denied access or a
+   * refused message do not, and retrying them would only hide a broken deployment behind 503s.
+   */
+  static boolean retryable(SdkException e) {
+    if (e instanceof AwsServiceException service) {
+      return service.isThrottlingException()
+          || service.statusCode() >= 500
+          || service.statusCode() == 429;
+    }
+    return e instanceof SdkClientException;
   }
 }

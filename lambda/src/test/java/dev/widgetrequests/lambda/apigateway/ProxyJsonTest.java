@@ -1,7 +1,6 @@
 package dev.widgetrequests.lambda.apigateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,14 +16,24 @@ class ProxyJsonTest {
   private final ProxyJson proxyJson = new ProxyJson(mapper);
 
   private ProxyEvent read(String event) throws IOException {
+    return ((EventRead.Event) readAny(event)).event();
+  }
+
+  private EventRead readAny(String event) throws IOException {
     return proxyJson.readEvent(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static String text(ProxyEvent event) {
+    return new String(event.body(), StandardCharsets.UTF_8);
   }
 
   @Test
   void restApiEvent_isPayload1_withItsHttpMethod() throws IOException {
     ProxyEvent event = read("{\"httpMethod\":\"POST\",\"body\":\"{}\",\"isBase64Encoded\":false}");
 
-    assertThat(event).isEqualTo(new ProxyEvent(PayloadFormat.V1, "POST", "{}"));
+    assertThat(event.format()).isEqualTo(PayloadFormat.V1);
+    assertThat(event.method()).isEqualTo("POST");
+    assertThat(text(event)).isEqualTo("{}");
   }
 
   @Test
@@ -34,33 +43,54 @@ class ProxyJsonTest {
             "{\"version\":\"2.0\",\"requestContext\":{\"http\":{\"method\":\"PUT\"}},"
                 + "\"body\":\"x\"}");
 
-    assertThat(event).isEqualTo(new ProxyEvent(PayloadFormat.V2, "PUT", "x"));
+    assertThat(event.format()).isEqualTo(PayloadFormat.V2);
+    assertThat(event.method()).isEqualTo("PUT");
+    assertThat(text(event)).isEqualTo("x");
   }
 
   @Test
-  void base64Body_isDecodedAsUtf8() throws IOException {
+  void base64Body_isDecodedToItsBytes() throws IOException {
     String encoded =
         Base64.getEncoder().encodeToString("{\"owner\":\"Zoë\"}".getBytes(StandardCharsets.UTF_8));
 
     ProxyEvent event =
         read("{\"httpMethod\":\"POST\",\"body\":\"" + encoded + "\",\"isBase64Encoded\":true}");
 
-    assertThat(event.body()).isEqualTo("{\"owner\":\"Zoë\"}");
+    assertThat(text(event)).isEqualTo("{\"owner\":\"Zoë\"}");
   }
 
   @Test
   void missingOrNullBody_isEmpty() throws IOException {
     assertThat(read("{\"httpMethod\":\"GET\",\"body\":null}").body()).isEmpty();
+    assertThat(read("{\"httpMethod\":\"GET\",\"body\":null}").contentTypes()).isEmpty();
     assertThat(
             read("{\"version\":\"2.0\",\"requestContext\":{\"http\":{\"method\":\"GET\"}}}").body())
         .isEmpty();
   }
 
   @Test
-  void jsonThatIsNotAProxyEvent_isRefused() {
-    assertThatThrownBy(() -> read("[1,2]")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> read("{\"detail-type\":\"Scheduled Event\"}"))
-        .isInstanceOf(IllegalArgumentException.class);
+  void inputThatIsNotAProxyEvent_isMalformed_notAnException() throws IOException {
+    for (String input :
+        new String[] {"[1,2]", "{\"detail-type\":\"Scheduled Event\"}", "not json", "", "{"}) {
+      assertThat(readAny(input)).as(input).isInstanceOf(EventRead.Malformed.class);
+    }
+  }
+
+  @Test
+  void bodyMarkedBase64ThatIsNot_isMalformed() throws IOException {
+    assertThat(readAny("{\"httpMethod\":\"POST\",\"body\":\"%%%\",\"isBase64Encoded\":true}"))
+        .isEqualTo(new EventRead.Malformed("event body is marked base64 but is not base64"));
+  }
+
+  @Test
+  void contentTypes_areFoundWhateverTheCaseOfTheHeaderName() throws IOException {
+    ProxyEvent event =
+        read(
+            "{\"httpMethod\":\"POST\",\"headers\":{\"CONTENT-type\":\"text/plain\"},"
+                + "\"multiValueHeaders\":{\"Content-Type\":[\"a/b\",\"c/d\"]}}");
+
+    assertThat(event.body()).isEmpty();
+    assertThat(event.contentTypes()).containsExactly("text/plain", "a/b", "c/d");
   }
 
   @Test

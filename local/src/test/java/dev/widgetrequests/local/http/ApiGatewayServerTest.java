@@ -35,7 +35,7 @@ class ApiGatewayServerTest {
   private final HttpClient http = HttpClient.newHttpClient();
   private final List<String> sent = new ArrayList<>();
   private final RequestQueue queue =
-      (body, widgetId) -> {
+      (body, widgetId, attributes) -> {
         synchronized (sent) {
           sent.add(body);
           return "message-" + sent.size();

@@ -7,6 +7,7 @@ import dev.widgetrequests.local.LocalStack;
 import dev.widgetrequests.local.LocalStackExtension;
 import dev.widgetrequests.local.QueuePair;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -22,9 +23,9 @@ class FifoRequestQueueIT {
     var queue = new SqsRequestQueue(stack.sqs(), fifo.queueUrl());
 
     for (int i = 0; i < 5; i++) {
-      queue.send("{\"n\":" + i + "}", "w-1");
+      queue.send("{\"n\":" + i + "}", "w-1", Map.of());
     }
-    queue.send("{\"other\":true}", "w-2");
+    queue.send("{\"other\":true}", "w-2", Map.of());
 
     List<Message> received =
         stack
@@ -49,7 +50,7 @@ class FifoRequestQueueIT {
   void send_toStandardQueue_setsNoGroup(LocalStack stack) {
     String url = stack.createQueue(stack.uniqueName("requests"));
 
-    new SqsRequestQueue(stack.sqs(), url).send("{}", "w-1");
+    new SqsRequestQueue(stack.sqs(), url).send("{}", "w-1", Map.of());
 
     Message message =
         stack

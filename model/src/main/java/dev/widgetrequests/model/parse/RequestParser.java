@@ -1,8 +1,11 @@
 package dev.widgetrequests.model.parse;
 
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,8 +20,9 @@ import java.util.Set;
  * safe; build once and share.
  *
  * <p>Field rules live in the shipped JSON Schema ({@code widget-request.schema.json}); what a
- * schema cannot say (size, JSON syntax, duplicate and reserved attribute names) is checked here.
- * Every broken rule is reported, not just the first.
+ * schema cannot say (size, nesting depth, attribute count, JSON syntax, duplicate, reserved and
+ * unprintable attribute names, invalid Unicode) is checked here. Every broken rule is reported, not
+ * just the first.
  */
 public final class RequestParser {
 
@@ -31,9 +35,19 @@ public final class RequestParser {
    */
   public static final Set<String> RESERVED_ATTRIBUTE_NAMES = AttributeNames.RESERVED;
 
+  /** Deepest JSON accepted: a request is three levels deep; more is an attack on the parser. */
+  public static final int MAX_NESTING_DEPTH = 32;
+
+  /** Most entries in {@code otherAttributes}. */
+  public static final int MAX_ATTRIBUTES = RequestLimits.MAX_ATTRIBUTES;
+
   // Two equal keys in one object are rejected rather than resolved by "last one wins".
   private static final ObjectMapper MAPPER =
-      JsonMapper.builder()
+      JsonMapper.builder(
+              new JsonFactoryBuilder()
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+                  .build())
           .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .build();
@@ -51,6 +65,8 @@ public final class RequestParser {
     JsonNode json;
     try {
       json = MAPPER.readTree(body);
+    } catch (StreamConstraintsException tooDeep) {
+      return invalid("nested deeper than " + MAX_NESTING_DEPTH + " levels");
     } catch (JsonProcessingException e) {
       return invalid("not valid JSON: " + describe(e));
     }
@@ -60,6 +76,7 @@ public final class RequestParser {
     }
     List<Violation> violations = new ArrayList<>(SCHEMA.check(json));
     violations.addAll(AttributeNames.check(json.path("otherAttributes")));
+    violations.addAll(RequestLimits.check(json));
     return violations.isEmpty()
         ? new ParseResult.Valid(RequestReader.read(json))
         : new ParseResult.Invalid(violations);

@@ -67,7 +67,9 @@ class ProduceConsumeIT {
           .isZero();
       List<String> consumer = new ArrayList<>(endpoints(stack));
       consumer.addAll(
-          path == Path.BUCKET ? List.of("-rb", requests) : List.of("-rq", queue, "-qwt", "1"));
+          path == Path.BUCKET
+              ? List.of("-rb", requests)
+              : List.of("-rq", queue, "-qwt", "1", "--payload-bucket", requests));
       consumer.addAll(store);
       consumer.addAll(List.of("--exit-when-idle", "1", "--log-file", "none"));
       assertThat(

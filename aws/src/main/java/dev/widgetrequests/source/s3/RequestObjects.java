@@ -1,0 +1,97 @@
+package dev.widgetrequests.source.s3;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+
+/**
+ * Reads a request object as text, never more than {@link #MAX_BYTES} + 1 bytes of it (a ranged GET,
+ * and a bounded read in case a server ignores the range), decoded as strict UTF-8. Every outcome is
+ * a value; only a bug throws.
+ */
+public final class RequestObjects {
+  /** The largest request body (256 KiB); one byte more tells that an object is too large. */
+  public static final int MAX_BYTES = 256 * 1024;
+
+  private static final String RANGE = "bytes=0-" + MAX_BYTES;
+
+  /** What reading one object gave. */
+  public sealed interface Read {}
+
+  /** The object's whole content, as text. */
+  public record Text(String body) implements Read {}
+
+  /** The object (or its bucket) does not exist. */
+  public record Gone() implements Read {}
+
+  /** The object cannot be a request, whatever we try: too large, not UTF-8, access denied. */
+  public record Unusable(String reason) implements Read {}
+
+  /** Reading failed in a way that trying again may fix (throttling, 5xx, connection trouble). */
+  public record Failed(String reason) implements Read {}
+
+  private final S3Client s3;
+
+  public RequestObjects(S3Client s3) {
+    this.s3 = s3;
+  }
+
+  public Read read(String bucket, String key) {
+    String where = "s3://" + bucket + "/" + key;
+    try (ResponseInputStream<GetObjectResponse> object =
+        s3.getObject(r -> r.bucket(bucket).key(key).range(RANGE))) {
+      byte[] bytes = object.readNBytes(MAX_BYTES + 1);
+      if (bytes.length > MAX_BYTES) {
+        object.abort(); // do not drain the rest of a huge object the server sent anyway
+        return new Unusable("object over 256 KiB: " + where);
+      }
+      return decode(bytes, where);
+    } catch (NoSuchKeyException | NoSuchBucketException gone) {
+      return new Gone();
+    } catch (AwsServiceException e) {
+      if (e.statusCode() == 416) {
+        return new Text(""); // a range of an empty object; the parser says "empty"
+      }
+      return retryable(e)
+          ? new Failed("reading " + where + " failed: " + oneLine(e))
+          : new Unusable("cannot read " + where + ": " + oneLine(e));
+    } catch (SdkException e) {
+      return new Failed("reading " + where + " failed: " + oneLine(e));
+    } catch (IOException e) {
+      return new Failed("reading " + where + " failed: " + e);
+    }
+  }
+
+  private static Read decode(byte[] bytes, String where) {
+    try {
+      return new Text(
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString());
+    } catch (CharacterCodingException notUtf8) {
+      return new Unusable("object is not UTF-8 text: " + where);
+    }
+  }
+
+  private static boolean retryable(AwsServiceException e) {
+    return e.isThrottlingException() || e.statusCode() >= 500 || e.statusCode() == 429;
+  }
+
+  private static String oneLine(SdkException e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}
