@@ -1,5 +1,6 @@
 package dev.widgetrequests.consumer.engine;
 
+import dev.widgetrequests.store.StoreConflictException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
@@ -8,6 +9,9 @@ final class TransientFailures {
   private TransientFailures() {}
 
   static boolean isTransient(Throwable failure) {
+    if (failure instanceof StoreConflictException) {
+      return true; // other consumers kept winning the race for this widget
+    }
     if (failure instanceof SdkClientException) {
       return true; // connection refused, timeouts, interrupted reads
     }

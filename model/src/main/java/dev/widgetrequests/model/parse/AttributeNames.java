@@ -30,6 +30,9 @@ final class AttributeNames {
           "last_request_id",
           "attribute_order");
 
+  /** Names starting with this are the DynamoDB store's bookkeeping ({@code wr_version}, ...). */
+  static final String RESERVED_PREFIX = "wr_";
+
   private AttributeNames() {}
 
   /** Violations of the name rules; entries whose name is not a string are the schema's concern. */
@@ -45,7 +48,7 @@ final class AttributeNames {
         continue;
       }
       String field = "otherAttributes[" + i + "].name";
-      if (RESERVED.contains(name.asText())) {
+      if (RESERVED.contains(name.asText()) || name.asText().startsWith(RESERVED_PREFIX)) {
         violations.add(
             new Violation(
                 field,
