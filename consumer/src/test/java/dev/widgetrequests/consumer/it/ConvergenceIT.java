@@ -11,14 +11,17 @@ import dev.widgetrequests.model.fold.KeyedRequest;
 import dev.widgetrequests.model.json.WidgetJson;
 import java.io.File;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
@@ -33,8 +36,20 @@ class ConvergenceIT {
   private static final int DUPLICATE_PERCENT = 10;
   private static final int HELD = 120;
 
+  /**
+   * Every consumer count with every store; {@code -Dconvergence.cases=4:DYNAMODB,2:S3} runs only
+   * those (the whole matrix takes minutes on a busy machine).
+   */
+  static Stream<Arguments> queueCases() {
+    String cases =
+        System.getProperty("convergence.cases", "1:DYNAMODB,2:DYNAMODB,4:DYNAMODB,1:S3,2:S3,4:S3");
+    return Arrays.stream(cases.split(","))
+        .map(c -> c.trim().split(":"))
+        .map(c -> Arguments.of(Integer.parseInt(c[0]), Store.valueOf(c[1])));
+  }
+
   @ParameterizedTest(name = "{0} consumers, {1}")
-  @CsvSource({"1, DYNAMODB", "2, DYNAMODB", "4, DYNAMODB", "1, S3", "2, S3", "4, S3"})
+  @MethodSource("queueCases")
   void standardQueue_shuffledDuplicatedAndLate_endsInTheInOrderResult(
       int consumers, Store store, LocalStack stack) throws Exception {
     var pipeline = new Pipeline(stack);
@@ -42,13 +57,15 @@ class ConvergenceIT {
     List<KeyedRequest> stream = CourseLikeStream.generate(seed, REQUESTS);
     List<KeyedRequest> plan = CourseLikeStream.sendPlan(stream, seed, WINDOW, DUPLICATE_PERCENT);
     send(pipeline, plan);
+    List<Process> running =
+        startConsumers(
+            pipeline,
+            consumers,
+            store,
+            List.of("-rq", pipeline.queue.queueUrl(), "-qwt", "1", "-qvt", "10"));
+    awaitDrainStarted(pipeline, plan.size());
     int held = holdPastVisibility(pipeline, HELD);
-
-    runConsumers(
-        pipeline,
-        consumers,
-        store,
-        List.of("-rq", pipeline.queue.queueUrl(), "-qwt", "1", "-qvt", "10"));
+    awaitAll(running);
 
     Map<String, Widget> expected = CourseLikeStream.inOrder(stream);
     report(
@@ -59,7 +76,7 @@ class ConvergenceIT {
   }
 
   @ParameterizedTest(name = "2 consumers on one bucket, {0}")
-  @CsvSource({"DYNAMODB", "S3"})
+  @MethodSource("bucketCases")
   void twoConsumersOnOneBucket_withLateObjects_endInTheInOrderResult(Store store, LocalStack stack)
       throws Exception {
     var pipeline = new Pipeline(stack);
@@ -81,6 +98,14 @@ class ConvergenceIT {
     report("bucket", 2, store, stream, 0, 0, expected, pipeline);
     assertThat(pipeline.objects(pipeline.requestBucket, "")).isEmpty();
     assertThat(pipeline.widgets(store)).isEqualTo(expected);
+  }
+
+  /** Both stores; {@code -Dconvergence.bucket=S3} runs only one, {@code none} neither. */
+  static Stream<Store> bucketCases() {
+    String cases = System.getProperty("convergence.bucket", "DYNAMODB,S3");
+    return cases.equals("none")
+        ? Stream.empty()
+        : Arrays.stream(cases.split(",")).map(c -> Store.valueOf(c.trim()));
   }
 
   private static void send(Pipeline pipeline, List<KeyedRequest> plan) {
@@ -108,10 +133,22 @@ class ConvergenceIT {
     }
   }
 
-  /** Takes messages and never deletes them: they come back after 6 s, behind later requests. */
+  /** Waits until the consumers have applied the first hundred messages. */
+  private static void awaitDrainStarted(Pipeline pipeline, int sent) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+    while (pipeline.messagesIn(pipeline.queue.queueUrl()) > sent - 100) {
+      assertThat(System.nanoTime()).as("consumers started within 180 s").isLessThan(deadline);
+      Thread.sleep(20);
+    }
+  }
+
+  /**
+   * Takes messages while the consumers drain and never deletes them: they come back after 8 s,
+   * behind their widgets' later requests.
+   */
   private static int holdPastVisibility(Pipeline pipeline, int count) {
     int held = 0;
-    while (held < count) {
+    for (int call = 0; held < count && call < 100; call++) {
       held +=
           pipeline
               .stack
@@ -120,16 +157,11 @@ class ConvergenceIT {
                   r ->
                       r.queueUrl(pipeline.queue.queueUrl())
                           .maxNumberOfMessages(10)
-                          .visibilityTimeout(6))
+                          .visibilityTimeout(8))
               .messages()
               .size();
     }
     return held;
-  }
-
-  private static void runConsumers(Pipeline pipeline, int count, Store store, List<String> source)
-      throws Exception {
-    awaitAll(startConsumers(pipeline, count, store, source));
   }
 
   private static List<Process> startConsumers(
@@ -150,7 +182,7 @@ class ConvergenceIT {
           store == Store.S3
               ? List.of("-wb", pipeline.widgetBucket)
               : List.of("-dwt", pipeline.widgetTable));
-      command.addAll(List.of("--exit-when-idle", "8", "--concurrency", "4", "--log-file", "none"));
+      command.addAll(List.of("--exit-when-idle", "12", "--concurrency", "4", "--log-file", "none"));
       command.addAll(pipeline.endpointArgs());
       File log = File.createTempFile("convergence-consumer-" + i + "-", ".log");
       processes.add(
@@ -161,7 +193,7 @@ class ConvergenceIT {
 
   private static void awaitAll(List<Process> processes) throws Exception {
     for (Process process : processes) {
-      assertThat(process.waitFor(240, TimeUnit.SECONDS)).as("consumer exited").isTrue();
+      assertThat(process.waitFor(900, TimeUnit.SECONDS)).as("consumer exited").isTrue();
       assertThat(process.exitValue()).isZero();
     }
   }
