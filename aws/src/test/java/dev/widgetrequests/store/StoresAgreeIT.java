@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.widgetrequests.local.LocalStack;
 import dev.widgetrequests.local.LocalStackExtension;
 import dev.widgetrequests.model.Widget;
-import dev.widgetrequests.model.apply.Change;
-import dev.widgetrequests.model.apply.RequestApplier;
+import dev.widgetrequests.model.fold.KeyedRequest;
 import dev.widgetrequests.model.json.WidgetJson;
 import dev.widgetrequests.model.parse.ParseResult;
 import dev.widgetrequests.model.parse.RequestParser;
@@ -73,14 +72,9 @@ class StoresAgreeIT {
         continue;
       }
       var request = valid.request();
-      Change change =
-          RequestApplier.apply(request, store.find(request.widgetId(), request.owner()));
-      switch (change) {
-        case Change.Put put ->
-            store.put(put.widget(), new Provenance(request.requestId(), clock.instant(), position));
-        case Change.Remove remove -> store.delete(remove.widget());
-        case Change.Skip skip -> {}
-      }
+      store.apply(
+          new KeyedRequest(position, request),
+          new Provenance(request.requestId(), clock.instant(), position));
     }
     return invalid;
   }
@@ -112,7 +106,9 @@ class StoresAgreeIT {
     Map<String, Widget> widgets = new TreeMap<>();
     for (var item : dynamoDb.scanPaginator(b -> b.tableName(table)).items()) {
       String id = item.get("id").s();
-      widgets.put(id, store.find(id, item.get("owner").s()).orElseThrow());
+      if (!item.containsKey("wr_tombstone")) {
+        widgets.put(id, store.find(id).orElseThrow());
+      }
     }
     return widgets;
   }

@@ -1,14 +1,22 @@
 package dev.widgetrequests.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.widgetrequests.model.Attribute;
+import dev.widgetrequests.model.CreateWidget;
+import dev.widgetrequests.model.DeleteWidget;
+import dev.widgetrequests.model.UpdateWidget;
 import dev.widgetrequests.model.Widget;
+import dev.widgetrequests.model.apply.Replay;
+import dev.widgetrequests.model.fold.KeyedRequest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -20,9 +28,23 @@ public abstract class WidgetStoreContract {
   protected static final String OWNER = "Mary Matthews";
   protected static final Provenance PROVENANCE =
       new Provenance("e80fab52-71a5-4a76-8c4d-11b66b83ca2a", Instant.now(), "1612306368338");
+  private static final AtomicLong KEYS = new AtomicLong(System.currentTimeMillis() * 10_000);
 
   /** The store under test; the same instance for every call within a test. */
   protected abstract WidgetStore store();
+
+  /**
+   * Another store on the same data, like a second consumer process: its own cache and locks. The
+   * same store unless the subclass can give one whose server writes conditionally and atomically.
+   */
+  protected WidgetStore secondStore() {
+    return store();
+  }
+
+  /** A fresh order key, later than every key given before. */
+  protected static String nextKey() {
+    return Long.toString(KEYS.incrementAndGet());
+  }
 
   protected static String newId() {
     return UUID.randomUUID().toString();
@@ -41,97 +63,160 @@ public abstract class WidgetStoreContract {
             new Attribute("note", "FEGYXHIJCTYNUMNMGZBE")));
   }
 
-  @Test
-  void put_thenFind_returnsSameWidget() {
-    Widget widget = fullWidget(newId(), OWNER);
+  protected static KeyedRequest create(String key, Widget widget) {
+    return create(key, "c-" + key, widget);
+  }
 
-    store().put(widget, PROVENANCE);
+  protected static KeyedRequest create(String key, String requestId, Widget widget) {
+    return new KeyedRequest(
+        key,
+        new CreateWidget(
+            requestId,
+            widget.id(),
+            widget.owner(),
+            widget.label(),
+            widget.description(),
+            widget.otherAttributes()));
+  }
 
-    assertThat(store().find(widget.id(), OWNER)).contains(widget);
+  protected static KeyedRequest update(
+      String key, String id, String owner, String label, Attribute... attributes) {
+    return new KeyedRequest(
+        key, new UpdateWidget("u-" + key, id, owner, label, null, List.of(attributes)));
+  }
+
+  protected static KeyedRequest delete(String key, String id, String owner) {
+    return new KeyedRequest(key, new DeleteWidget("d-" + key, id, owner));
+  }
+
+  protected StoreOutcome apply(KeyedRequest request) {
+    return store().apply(request, PROVENANCE);
+  }
+
+  /** Stores the widget by a create with a fresh key. */
+  protected void put(Widget widget) {
+    assertThat(apply(create(nextKey(), widget))).isEqualTo(new StoreOutcome.Applied());
   }
 
   @Test
-  void put_keepsAttributeOrder() {
+  void create_thenFind_returnsSameWidget() {
+    Widget widget = fullWidget(newId(), OWNER);
+
+    put(widget);
+
+    assertThat(store().find(widget.id())).contains(widget);
+  }
+
+  @Test
+  void create_keepsAttributeOrder() {
     List<Attribute> unsorted =
         List.of(new Attribute("zeta", "1"), new Attribute("alpha", "2"), new Attribute("mid", "3"));
     Widget widget = new Widget(newId(), OWNER, "L", "D", unsorted);
 
-    store().put(widget, PROVENANCE);
+    put(widget);
 
-    assertThat(store().find(widget.id(), OWNER).orElseThrow().otherAttributes())
+    assertThat(store().find(widget.id()).orElseThrow().otherAttributes())
         .containsExactlyElementsOf(unsorted);
   }
 
   @Test
-  void put_withEmptyStrings_keepsThemAsGiven() {
+  void create_withEmptyStrings_keepsThemAsGiven() {
     Widget widget = new Widget(newId(), OWNER, "", "", List.of(new Attribute("note", "")));
 
-    store().put(widget, PROVENANCE);
+    put(widget);
 
-    assertThat(store().find(widget.id(), OWNER)).contains(widget);
+    assertThat(store().find(widget.id())).contains(widget);
   }
 
   @Test
-  void put_withoutOptionalFields_findsThemAbsent() {
+  void create_withoutOptionalFields_findsThemAbsent() {
     Widget widget = new Widget(newId(), OWNER, null, null, List.of());
 
-    store().put(widget, PROVENANCE);
+    put(widget);
 
-    Widget found = store().find(widget.id(), OWNER).orElseThrow();
-    assertThat(found.label()).isNull();
-    assertThat(found.description()).isNull();
-    assertThat(found.otherAttributes()).isEmpty();
-    assertThat(found).isEqualTo(widget);
+    assertThat(store().find(widget.id())).contains(widget);
   }
 
   @Test
-  void put_existingWidget_replacesItWhole() {
+  void create_ofExistingWidget_replacesItWhole() {
     String id = newId();
-    store().put(fullWidget(id, OWNER), PROVENANCE);
+    put(fullWidget(id, OWNER));
     Widget replacement = new Widget(id, OWNER, null, "NEW", List.of(new Attribute("size", "7")));
 
-    store().put(replacement, PROVENANCE);
+    put(replacement);
 
-    assertThat(store().find(id, OWNER)).contains(replacement);
+    assertThat(store().find(id)).contains(replacement);
   }
 
   @Test
-  void delete_removesWidget() {
+  void create_forAnotherOwnersId_isWarnedAndChangesNothing() {
     Widget widget = fullWidget(newId(), OWNER);
-    store().put(widget, PROVENANCE);
+    put(widget);
 
-    store().delete(widget);
+    StoreOutcome outcome = apply(create(nextKey(), fullWidget(widget.id(), "Sue Smith")));
 
-    assertThat(store().find(widget.id(), OWNER)).isEmpty();
+    assertThat(outcome).isInstanceOf(StoreOutcome.Warned.class);
+    assertThat(store().find(widget.id())).contains(widget);
   }
 
   @Test
-  void delete_leavesOtherWidgetsAlone() {
+  void update_withEmptyAndNullFields_removesAndKeeps() {
+    Widget widget = fullWidget(newId(), OWNER);
+    put(widget);
+
+    StoreOutcome outcome =
+        apply(
+            update(
+                nextKey(),
+                widget.id(),
+                OWNER,
+                "",
+                new Attribute("color", ""),
+                new Attribute("size", "9")));
+
+    assertThat(outcome).isEqualTo(new StoreOutcome.Applied());
+    assertThat(store().find(widget.id()).orElseThrow())
+        .isEqualTo(
+            new Widget(
+                widget.id(),
+                OWNER,
+                null,
+                widget.description(),
+                List.of(
+                    new Attribute("width-unit", "cm"),
+                    new Attribute("rating", "2.580677"),
+                    new Attribute("note", "FEGYXHIJCTYNUMNMGZBE"),
+                    new Attribute("size", "9"))));
+  }
+
+  @Test
+  void delete_removesWidget_andLeavesOthersAlone() {
     Widget kept = fullWidget(newId(), OWNER);
     Widget deleted = fullWidget(newId(), OWNER);
-    store().put(kept, PROVENANCE);
-    store().put(deleted, PROVENANCE);
+    put(kept);
+    put(deleted);
 
-    store().delete(deleted);
+    assertThat(apply(delete(nextKey(), deleted.id(), OWNER))).isEqualTo(new StoreOutcome.Applied());
 
-    assertThat(store().find(kept.id(), OWNER)).contains(kept);
+    assertThat(store().find(deleted.id())).isEmpty();
+    assertThat(store().find(kept.id())).contains(kept);
   }
 
   @Test
-  void delete_missingWidget_isNotAnError() {
-    Widget neverStored = fullWidget(newId(), OWNER);
+  void delete_ofMissingWidget_isWarned() {
+    String id = newId();
 
-    assertThatCode(() -> store().delete(neverStored)).doesNotThrowAnyException();
-    assertThat(store().find(neverStored.id(), OWNER)).isEmpty();
+    assertThat(apply(delete(nextKey(), id, OWNER))).isInstanceOf(StoreOutcome.Warned.class);
+    assertThat(store().find(id)).isEmpty();
   }
 
   @Test
   void find_missingWidget_isEmpty() {
-    assertThat(store().find(newId(), OWNER)).isEmpty();
+    assertThat(store().find(newId())).isEmpty();
   }
 
   @Test
-  void put_withUnicodeValues_roundTrips() {
+  void create_withUnicodeValues_roundTrips() {
     Widget widget =
         new Widget(
             newId(),
@@ -140,32 +225,118 @@ public abstract class WidgetStoreContract {
             "emoji 🙂 and \"quotes\", back\\slash, tab\t, newline\n",
             List.of(new Attribute("größe", "日本語"), new Attribute("note", "ümlaut 🚀")));
 
-    store().put(widget, PROVENANCE);
+    put(widget);
 
-    assertThat(store().find(widget.id(), OWNER)).contains(widget);
+    assertThat(store().find(widget.id())).contains(widget);
   }
 
   @Test
-  void put_withHundredAttributes_keepsThemAllInOrder() {
+  void create_withHundredAttributes_keepsThemAllInOrder() {
     List<Attribute> attributes = new ArrayList<>();
     IntStream.range(0, 100)
         .map(i -> (i * 37) % 100) // not in name order
         .forEach(i -> attributes.add(new Attribute("attribute-" + i, "value " + i)));
     Widget widget = new Widget(newId(), OWNER, "L", "D", attributes);
 
-    store().put(widget, PROVENANCE);
+    put(widget);
 
-    assertThat(store().find(widget.id(), OWNER).orElseThrow().otherAttributes())
+    assertThat(store().find(widget.id()).orElseThrow().otherAttributes())
         .containsExactlyElementsOf(attributes);
   }
 
   @Test
-  void put_ownerWithSpaces_isFoundByThatOwner() {
-    String owner = "Mary Ann  van Matthews";
-    Widget widget = fullWidget(newId(), owner);
+  void create_ownerWithSpaces_isFound() {
+    Widget widget = fullWidget(newId(), "Mary Ann  van Matthews");
 
-    store().put(widget, PROVENANCE);
+    put(widget);
 
-    assertThat(store().find(widget.id(), owner)).contains(widget);
+    assertThat(store().find(widget.id())).contains(widget);
+  }
+
+  @Test
+  void request_appliedTwice_isAppliedOnce() {
+    Widget widget = fullWidget(newId(), OWNER);
+    KeyedRequest create = create(nextKey(), widget);
+    KeyedRequest rename = update(nextKey(), widget.id(), OWNER, "second");
+    apply(create);
+    apply(rename);
+    put(new Widget(widget.id(), OWNER, "third", null, List.of()));
+
+    assertThat(apply(rename)).isInstanceOf(StoreOutcome.Duplicate.class);
+    assertThat(apply(create)).isInstanceOf(StoreOutcome.Duplicate.class);
+    assertThat(store().find(widget.id()).orElseThrow().label()).isEqualTo("third");
+  }
+
+  @Test
+  void update_arrivingBeforeItsCreate_isFoldedInWhenTheCreateComes() {
+    Widget widget = fullWidget(newId(), OWNER);
+    String createKey = nextKey();
+    KeyedRequest update = update(nextKey(), widget.id(), OWNER, "later", new Attribute("x", "1"));
+
+    assertThat(apply(update)).isInstanceOf(StoreOutcome.Warned.class);
+    assertThat(store().find(widget.id())).isEmpty();
+    assertThat(apply(create(createKey, widget))).isEqualTo(new StoreOutcome.Applied());
+
+    Widget found = store().find(widget.id()).orElseThrow();
+    assertThat(found.label()).isEqualTo("later");
+    assertThat(found.otherAttributes()).endsWith(new Attribute("x", "1"));
+  }
+
+  @Test
+  void create_arrivingAfterLaterDelete_leavesNoWidget() {
+    String id = newId();
+    String createKey = nextKey();
+    apply(delete(nextKey(), id, OWNER));
+
+    apply(create(createKey, fullWidget(id, OWNER)));
+
+    assertThat(store().find(id)).isEmpty();
+  }
+
+  @Test
+  void lateCreateByAnotherOwner_refusesTheLaterCreate() {
+    String id = newId();
+    String firstKey = nextKey();
+    Widget later = fullWidget(id, OWNER);
+    put(later);
+
+    assertThat(apply(create(firstKey, fullWidget(id, "Sue Smith"))))
+        .isEqualTo(new StoreOutcome.Applied());
+
+    assertThat(store().find(id).orElseThrow().owner()).isEqualTo("Sue Smith");
+  }
+
+  @Test
+  void concurrentAppliers_onOneWidget_loseNoChange() throws Exception {
+    String id = newId();
+    put(new Widget(id, OWNER, "L", null, List.of()));
+    int threads = 4;
+    int perThread = 10;
+    List<KeyedRequest> updates = new ArrayList<>();
+    for (int i = 0; i < threads * perThread; i++) {
+      updates.add(update(nextKey(), id, OWNER, "L" + i, new Attribute("a" + i, "v" + i)));
+    }
+    try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+      List<Future<?>> work = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        work.add(
+            pool.submit(
+                () -> {
+                  WidgetStore mine = thread % 2 == 0 ? store() : secondStore();
+                  for (int i = thread; i < updates.size(); i += threads) {
+                    mine.apply(updates.get(i), PROVENANCE);
+                  }
+                }));
+      }
+      for (Future<?> done : work) {
+        done.get();
+      }
+    }
+
+    List<dev.widgetrequests.model.WidgetRequest> inOrder = new ArrayList<>();
+    inOrder.add(new CreateWidget("c", id, OWNER, "L", null, List.of()));
+    updates.forEach(u -> inOrder.add(u.request()));
+    assertThat(store().find(id)).contains(Replay.of(inOrder).get(id));
   }
 }

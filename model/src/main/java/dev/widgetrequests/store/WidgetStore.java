@@ -1,24 +1,22 @@
 package dev.widgetrequests.store;
 
 import dev.widgetrequests.model.Widget;
+import dev.widgetrequests.model.fold.KeyedRequest;
 import java.util.Optional;
 
 /**
- * Where widgets live (S3 bucket, DynamoDB table, or memory in tests). Methods throw only for
- * infrastructure failures; a missing widget is an empty result, not an exception.
+ * Where widgets live (S3 bucket, DynamoDB table, or memory in tests). Each widget's requests take
+ * effect in order-key order whatever order they are applied in, however often, and from however
+ * many consumers at once (SPEC §3a): a store keeps each widget's history and folds every request in
+ * at its key, writing only on the condition that nobody else wrote since it read. Methods throw
+ * only for infrastructure failures (including a race lost too often: a transient failure); what a
+ * request did is an outcome.
  */
 public interface WidgetStore {
 
-  /**
-   * The widget with this id as its owner sees it. Stores keyed by owner (S3) find nothing for
-   * another owner; stores keyed by id alone (DynamoDB) return the widget whatever its owner, and
-   * the caller compares owners.
-   */
-  Optional<Widget> find(String widgetId, String owner);
+  /** Folds the request into its widget's stored history and stores the result. */
+  StoreOutcome apply(KeyedRequest request, Provenance provenance);
 
-  /** Stores the widget, replacing what was there. */
-  void put(Widget widget, Provenance provenance);
-
-  /** Removes the widget; removing one that is not there is not an error. */
-  void delete(Widget widget);
+  /** The live widget with this id, whatever its owner; empty when there is none. */
+  Optional<Widget> find(String widgetId);
 }

@@ -1,8 +1,16 @@
 package dev.widgetrequests.store.dynamodb;
 
 import dev.widgetrequests.config.ConfigurationException;
+import dev.widgetrequests.model.CreateWidget;
 import dev.widgetrequests.model.Widget;
+import dev.widgetrequests.model.fold.Folded;
+import dev.widgetrequests.model.fold.KeyedRequest;
+import dev.widgetrequests.model.fold.WidgetFold;
 import dev.widgetrequests.store.Provenance;
+import dev.widgetrequests.store.StateCache;
+import dev.widgetrequests.store.StoreConflictException;
+import dev.widgetrequests.store.StoreOutcome;
+import dev.widgetrequests.store.WidgetLocks;
 import dev.widgetrequests.store.WidgetStore;
 import java.time.Clock;
 import java.util.List;
@@ -11,6 +19,8 @@ import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 /**
  * Widgets in a DynamoDB table, one item per widget id. The item holds the key attribute (the widget
@@ -19,6 +29,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * (ISO-8601 UTC, for the owner + last-modified index), {@value #LAST_REQUEST_ID} and {@value
  * #ATTRIBUTE_ORDER} (the other attributes' names in order). Keyed by id alone, so {@link #find}
  * returns the widget whatever its owner.
+ *
+ * <p>Every item also holds the widget's history ({@value #HISTORY}, JSON), its version ({@value
+ * #VERSION}, the condition of every write) and the latest folded order key ({@value #REQUEST_KEY}).
+ * A widget that is not live (deleted, or only requests that found nothing yet) is a tombstone:
+ * {@value #TOMBSTONE} (the latest key), no owner, and {@value #EXPIRES_AT} for the table's TTL.
+ * Writes are conditional puts; a recently written widget's history is cached, so a request usually
+ * costs one call, and a lost race costs a consistent read and another try.
  */
 public final class DynamoDbWidgetStore implements WidgetStore {
   public static final String DEFAULT_TABLE = "widgets";
@@ -29,12 +46,25 @@ public final class DynamoDbWidgetStore implements WidgetStore {
   public static final String LAST_MODIFIED_ON = "last_modified_on";
   public static final String LAST_REQUEST_ID = "last_request_id";
   public static final String ATTRIBUTE_ORDER = "attribute_order";
+  public static final String VERSION = "wr_version";
+  public static final String HISTORY = "wr_history";
+  public static final String REQUEST_KEY = "wr_request_key";
+  public static final String TOMBSTONE = "wr_tombstone";
+  public static final String EXPIRES_AT = "wr_expires_at";
+
+  /** Bookkeeping names start with this; no request attribute may. */
+  public static final String RESERVED_PREFIX = "wr_";
+
+  private static final int MAX_ATTEMPTS = 25;
 
   private final DynamoDbClient dynamoDb;
   private final String table;
   private final Clock clock;
   private final WidgetItem items;
   private final TableCheck tableCheck;
+  private final StateItem states;
+  private final WidgetLocks locks = new WidgetLocks();
+  private final StateCache<StateItem.Known> cache = new StateCache<>(StateCache.DEFAULT_CAPACITY);
 
   /**
    * @param keyAttribute the table's partition key, e.g. {@value #DEFAULT_KEY_ATTRIBUTE} or the
@@ -50,6 +80,7 @@ public final class DynamoDbWidgetStore implements WidgetStore {
     String key = keyAttribute == null ? DEFAULT_KEY_ATTRIBUTE : keyAttribute;
     this.items = new WidgetItem(key);
     this.tableCheck = new TableCheck(dynamoDb, table, key);
+    this.states = new StateItem(items);
   }
 
   /** A store whose table has the default key attribute {@value #DEFAULT_KEY_ATTRIBUTE}. */
@@ -68,36 +99,110 @@ public final class DynamoDbWidgetStore implements WidgetStore {
   }
 
   @Override
-  public Optional<Widget> find(String widgetId, String owner) {
-    Map<String, AttributeValue> item =
-        dynamoDb
-            .getItem(b -> b.tableName(table).key(items.key(widgetId)).consistentRead(true))
-            .item();
-    // The SDK gives an empty map, not null, when there is no such item.
-    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(items.fromItem(item));
+  public StoreOutcome apply(KeyedRequest request, Provenance provenance) {
+    Objects.requireNonNull(provenance, "provenance");
+    return locks.withLock(request.request().widgetId(), () -> applyLocked(request, provenance));
+  }
+
+  private StoreOutcome applyLocked(KeyedRequest request, Provenance provenance) {
+    String id = request.request().widgetId();
+    StateItem.Known known =
+        cache
+            .get(id)
+            // A new widget's history is just its create: try that before reading anything.
+            .orElseGet(
+                () -> request.request() instanceof CreateWidget ? StateItem.Known.NONE : read(id));
+    for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      Folded folded = WidgetFold.fold(known.history(), request);
+      if (!folded.changed()) {
+        return StoreOutcome.of(folded.outcome());
+      }
+      long version = known.version() + 1;
+      Map<String, AttributeValue> item;
+      try {
+        item =
+            states.toItem(id, folded, version, lastRequestId(folded, provenance), clock.instant());
+      } catch (IllegalArgumentException reserved) {
+        return new StoreOutcome.Refused(reserved.getMessage());
+      }
+      try {
+        write(item, known.version());
+        cache.put(id, new StateItem.Known(folded.history(), version));
+        return StoreOutcome.of(folded.outcome());
+      } catch (ConditionalCheckFailedException lostRace) {
+        WidgetLocks.pauseAfterLostRace(id, attempt);
+        known = read(id);
+      } catch (DynamoDbException e) {
+        if (isValidation(e)) {
+          return new StoreOutcome.Refused("DynamoDB refused widget " + id + ": " + e.getMessage());
+        }
+        cache.forget(id);
+        throw e;
+      }
+    }
+    cache.forget(id);
+    throw new StoreConflictException(id, MAX_ATTEMPTS);
+  }
+
+  @Override
+  public Optional<Widget> find(String widgetId) {
+    Map<String, AttributeValue> item = getItem(widgetId);
+    return StateItem.isLive(item) ? Optional.of(items.fromItem(item)) : Optional.empty();
   }
 
   /**
-   * @throws IllegalArgumentException when an attribute name is the key attribute, a widget field or
-   *     a bookkeeping name: stored flat, it would overwrite that attribute
+   * Every live widget in the table, by a full scan: for checks and small tables, not a hot path.
    */
-  @Override
-  public void put(Widget widget, Provenance provenance) {
-    Objects.requireNonNull(provenance, "provenance");
-    Map<String, AttributeValue> item =
-        items.toItem(widget, provenance.requestId(), clock.instant());
-    dynamoDb.putItem(b -> b.tableName(table).item(item));
-  }
-
-  /** Every widget in the table, by a full scan: for checks and small tables, not a hot path. */
   public List<Widget> all() {
-    return dynamoDb.scanPaginator(b -> b.tableName(table).consistentRead(true)).items().stream()
+    return dynamoDb
+        .scanPaginator(
+            b ->
+                b.tableName(table)
+                    .consistentRead(true)
+                    .filterExpression("attribute_not_exists(#t) AND attribute_exists(#o)")
+                    .expressionAttributeNames(Map.of("#t", TOMBSTONE, "#o", OWNER)))
+        .items()
+        .stream()
         .map(items::fromItem)
         .toList();
   }
 
-  @Override
-  public void delete(Widget widget) {
-    dynamoDb.deleteItem(b -> b.tableName(table).key(items.key(widget.id())));
+  private void write(Map<String, AttributeValue> item, long expectedVersion) {
+    Map<String, String> names = Map.of("#v", VERSION);
+    dynamoDb.putItem(
+        b -> {
+          b.tableName(table).item(item).expressionAttributeNames(names);
+          if (expectedVersion == 0) {
+            b.conditionExpression("attribute_not_exists(#v)");
+          } else {
+            b.conditionExpression("#v = :v")
+                .expressionAttributeValues(
+                    Map.of(":v", AttributeValue.fromN(Long.toString(expectedVersion))));
+          }
+        });
+  }
+
+  private StateItem.Known read(String widgetId) {
+    return states.fromItem(getItem(widgetId));
+  }
+
+  private Map<String, AttributeValue> getItem(String widgetId) {
+    // The SDK gives an empty map, not null, when there is no such item.
+    return dynamoDb
+        .getItem(b -> b.tableName(table).key(items.key(widgetId)).consistentRead(true))
+        .item();
+  }
+
+  private static String lastRequestId(Folded folded, Provenance provenance) {
+    return folded.lastChange() != null
+        ? folded.lastChange().request().requestId()
+        : provenance.requestId();
+  }
+
+  /** An item too large, a value DynamoDB refuses: no retry can fix these. */
+  private static boolean isValidation(DynamoDbException e) {
+    return e.statusCode() == 400
+        && e.awsErrorDetails() != null
+        && "ValidationException".equals(e.awsErrorDetails().errorCode());
   }
 }

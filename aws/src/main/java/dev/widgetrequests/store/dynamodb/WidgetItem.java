@@ -108,7 +108,9 @@ final class WidgetItem {
   }
 
   private boolean isReserved(String name) {
-    return name.equals(keyAttribute) || FIXED_NAMES.contains(name);
+    return name.equals(keyAttribute)
+        || FIXED_NAMES.contains(name)
+        || name.startsWith(DynamoDbWidgetStore.RESERVED_PREFIX);
   }
 
   private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {

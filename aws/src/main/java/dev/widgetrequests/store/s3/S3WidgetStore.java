@@ -1,21 +1,33 @@
 package dev.widgetrequests.store.s3;
 
 import dev.widgetrequests.config.ConfigurationException;
+import dev.widgetrequests.model.CreateWidget;
 import dev.widgetrequests.model.Widget;
+import dev.widgetrequests.model.fold.Folded;
+import dev.widgetrequests.model.fold.KeyedRequest;
+import dev.widgetrequests.model.fold.WidgetFold;
 import dev.widgetrequests.model.json.WidgetJson;
 import dev.widgetrequests.store.Provenance;
+import dev.widgetrequests.store.StateCache;
+import dev.widgetrequests.store.StoreConflictException;
+import dev.widgetrequests.store.StoreOutcome;
+import dev.widgetrequests.store.WidgetLocks;
 import dev.widgetrequests.store.WidgetStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -23,7 +35,13 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * Widgets in an S3 bucket: one object per widget at {@link #keyFor}, the body is the widget's JSON
  * ({@code application/json}), and the bookkeeping goes in user metadata ({@value #REQUEST_ID},
  * {@value #APPLIED_AT}, {@value #POSITION}) so the body stays exactly the widget. Objects are keyed
- * by owner, so {@link #find} finds nothing for another owner.
+ * by owner slug; they exist only for live widgets.
+ *
+ * <p>The truth is each widget's state object at {@value #STATE_PREFIX}{@code {widgetId}}: its
+ * history (so any request folds in at its order key, and the id belongs to one owner) and the
+ * widget object keys it may have been projected to. The state object is written conditionally
+ * ({@code If-Match} its ETag, {@code If-None-Match: *} when new; a lost race is re-read and folded
+ * again), then the widget objects are made to match it (see {@link Projection}).
  */
 public final class S3WidgetStore implements WidgetStore {
   public static final String DEFAULT_KEY_PREFIX = "widgets/";
@@ -31,11 +49,20 @@ public final class S3WidgetStore implements WidgetStore {
   public static final String REQUEST_ID = "request-id";
   public static final String APPLIED_AT = "applied-at";
   public static final String POSITION = "position";
+  public static final String ORDER_KEY = "order-key";
+
+  /** Where each widget's state object lives: never under the widget prefix. */
+  public static final String STATE_PREFIX = "widget-state/";
+
+  private static final int MAX_ATTEMPTS = 25;
 
   private final S3Client s3;
   private final String bucket;
   private final String keyPrefix;
   private final Clock clock;
+  private final Projection projection;
+  private final WidgetLocks locks = new WidgetLocks();
+  private final StateCache<WidgetState> cache = new StateCache<>(StateCache.DEFAULT_CAPACITY);
 
   /**
    * @param keyPrefix put before every key, e.g. {@value #DEFAULT_KEY_PREFIX}; may be empty
@@ -46,6 +73,7 @@ public final class S3WidgetStore implements WidgetStore {
     this.bucket = Objects.requireNonNull(bucket, "bucket");
     this.keyPrefix = keyPrefix == null ? DEFAULT_KEY_PREFIX : keyPrefix;
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.projection = new Projection(s3, bucket, this.keyPrefix);
   }
 
   /** A store under the default prefix {@value #DEFAULT_KEY_PREFIX}. */
@@ -94,28 +122,58 @@ public final class S3WidgetStore implements WidgetStore {
   }
 
   @Override
-  public Optional<Widget> find(String widgetId, String owner) {
-    String key = keyFor(keyPrefix, owner, widgetId);
-    try {
-      byte[] body = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray();
-      return Optional.of(WidgetJson.widgetFromJson(new String(body, StandardCharsets.UTF_8)));
-    } catch (NoSuchKeyException e) {
-      return Optional.empty();
+  public StoreOutcome apply(KeyedRequest request, Provenance provenance) {
+    Objects.requireNonNull(provenance, "provenance");
+    return locks.withLock(request.request().widgetId(), () -> applyLocked(request, provenance));
+  }
+
+  private StoreOutcome applyLocked(KeyedRequest request, Provenance provenance) {
+    String id = request.request().widgetId();
+    WidgetState known =
+        cache
+            .get(id)
+            // A new widget's state is just its create: try that before reading anything.
+            .orElseGet(
+                () -> request.request() instanceof CreateWidget ? WidgetState.NONE : read(id));
+    for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      Folded folded = WidgetFold.fold(known.history(), request);
+      if (!folded.changed()) {
+        // A consumer may have stopped between writing the state and its objects: finish that.
+        project(id, read(id), provenance);
+        return StoreOutcome.of(folded.outcome());
+      }
+      Set<String> objects = new LinkedHashSet<>(known.objects());
+      String live = projection.liveKey(folded);
+      if (live != null) {
+        objects.add(live);
+      }
+      WidgetState next = new WidgetState(folded.history(), objects, null);
+      try {
+        next = new WidgetState(next.history(), next.objects(), writeState(id, next, known.eTag()));
+      } catch (S3Exception e) {
+        if (e.statusCode() != 412 && e.statusCode() != 409) {
+          cache.forget(id);
+          throw e;
+        }
+        WidgetLocks.pauseAfterLostRace(id, attempt);
+        known = read(id);
+        continue;
+      }
+      cache.put(id, next);
+      project(id, next, provenance);
+      return StoreOutcome.of(folded.outcome());
     }
+    cache.forget(id);
+    throw new StoreConflictException(id, MAX_ATTEMPTS);
   }
 
+  /** The live widget with this id, as its state object gives it, whatever its owner. */
   @Override
-  public void put(Widget widget, Provenance provenance) {
-    s3.putObject(
-        b ->
-            b.bucket(bucket)
-                .key(keyFor(keyPrefix, widget.owner(), widget.id()))
-                .contentType(CONTENT_TYPE)
-                .metadata(metadata(provenance)),
-        RequestBody.fromString(WidgetJson.toJson(widget), StandardCharsets.UTF_8));
+  public Optional<Widget> find(String widgetId) {
+    return WidgetFold.current(read(widgetId).history()).state();
   }
 
-  /** Every widget under the key prefix: for checks and small buckets, not a hot path. */
+  /** Every widget object under the key prefix: for checks and small buckets, not a hot path. */
   public List<Widget> all() {
     return s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(keyPrefix)).contents().stream()
         .map(
@@ -125,9 +183,65 @@ public final class S3WidgetStore implements WidgetStore {
         .toList();
   }
 
-  @Override
-  public void delete(Widget widget) {
-    s3.deleteObject(b -> b.bucket(bucket).key(keyFor(keyPrefix, widget.owner(), widget.id())));
+  /** The state object's key of a widget: {@value #STATE_PREFIX}{@code {widgetId}}. */
+  public static String stateKey(String widgetId) {
+    return STATE_PREFIX + widgetId;
+  }
+
+  private String writeState(String widgetId, WidgetState state, String expectedETag) {
+    return s3.putObject(
+            b -> {
+              b.bucket(bucket).key(stateKey(widgetId)).contentType(CONTENT_TYPE);
+              if (expectedETag == null) {
+                b.ifNoneMatch("*");
+              } else {
+                b.ifMatch(expectedETag);
+              }
+            },
+            RequestBody.fromString(state.toJson(), StandardCharsets.UTF_8))
+        .eTag();
+  }
+
+  private WidgetState read(String widgetId) {
+    try {
+      ResponseBytes<GetObjectResponse> object =
+          s3.getObjectAsBytes(b -> b.bucket(bucket).key(stateKey(widgetId)));
+      return WidgetState.fromJson(object.asUtf8String(), object.response().eTag());
+    } catch (NoSuchKeyException e) {
+      return WidgetState.NONE;
+    }
+  }
+
+  private String eTagNow(String widgetId) {
+    try {
+      return s3.headObject(b -> b.bucket(bucket).key(stateKey(widgetId))).eTag();
+    } catch (S3Exception e) {
+      if (e.statusCode() == 404) {
+        return null;
+      }
+      throw e;
+    }
+  }
+
+  private void project(String widgetId, WidgetState state, Provenance provenance) {
+    WidgetState projected =
+        projection.project(
+            widgetId, state, folded -> metadata(folded, provenance), this::eTagNow, this::read);
+    cache.put(widgetId, projected);
+  }
+
+  private Map<String, String> metadata(Folded folded, Provenance provenance) {
+    KeyedRequest last = folded.lastChange();
+    Provenance shown =
+        last == null
+            ? provenance
+            : new Provenance(
+                last.request().requestId(), provenance.appliedAt(), provenance.position());
+    Map<String, String> metadata = metadata(shown);
+    if (last != null) {
+      metadata.put(ORDER_KEY, MetadataValue.of(last.orderKey()));
+    }
+    return metadata;
   }
 
   private Map<String, String> metadata(Provenance provenance) {

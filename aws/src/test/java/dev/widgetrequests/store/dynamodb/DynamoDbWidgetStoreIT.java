@@ -11,6 +11,7 @@ import dev.widgetrequests.local.LocalStackExtension;
 import dev.widgetrequests.model.Attribute;
 import dev.widgetrequests.model.Widget;
 import dev.widgetrequests.store.Provenance;
+import dev.widgetrequests.store.StoreOutcome;
 import dev.widgetrequests.store.WidgetStore;
 import dev.widgetrequests.store.WidgetStoreContract;
 import java.time.Clock;
@@ -35,6 +36,7 @@ class DynamoDbWidgetStoreIT extends WidgetStoreContract {
   private static DynamoDbClient dynamoDb;
   private static String table;
   private static DynamoDbWidgetStore store;
+  private static DynamoDbWidgetStore second;
 
   @BeforeAll
   static void createTable(LocalStack localStack) {
@@ -42,11 +44,17 @@ class DynamoDbWidgetStoreIT extends WidgetStoreContract {
     dynamoDb = stack.dynamoDb();
     table = stack.createWidgetTable(stack.uniqueName("widgets"), "id");
     store = new DynamoDbWidgetStore(dynamoDb, table, "id", CLOCK);
+    second = new DynamoDbWidgetStore(dynamoDb, table, "id", CLOCK);
   }
 
   @Override
   protected WidgetStore store() {
     return store;
+  }
+
+  @Override
+  protected WidgetStore secondStore() {
+    return second;
   }
 
   @Test
@@ -59,11 +67,18 @@ class DynamoDbWidgetStoreIT extends WidgetStoreContract {
             "",
             List.of(new Attribute("width-unit", "cm"), new Attribute("rating", "2.580677")));
 
-    store.put(widget, new Provenance("e80fab52-71a5", NOW, "1612306368338"));
+    String key = nextKey();
+    store.apply(
+        create(key, "e80fab52-71a5", widget),
+        new Provenance("e80fab52-71a5", NOW, "1612306368338"));
 
     Map<String, AttributeValue> item = raw(table, "id", widget.id());
     assertThat(item)
-        .containsExactlyInAnyOrderEntriesOf(
+        .containsEntry("wr_version", AttributeValue.fromN("1"))
+        .containsEntry("wr_request_key", fromS(key))
+        .containsKey("wr_history")
+        .hasSize(12)
+        .containsAllEntriesOf(
             Map.of(
                 "id", fromS(widget.id()),
                 "owner", fromS("Sue Smith"),
@@ -81,7 +96,7 @@ class DynamoDbWidgetStoreIT extends WidgetStoreContract {
   void put_absentLabelAndDescription_writesNoSuchAttributes() {
     Widget widget = new Widget(newId(), OWNER, null, null, List.of());
 
-    store.put(widget, PROVENANCE);
+    put(widget);
 
     assertThat(raw(table, "id", widget.id())).doesNotContainKeys("label", "description");
   }
@@ -89,9 +104,9 @@ class DynamoDbWidgetStoreIT extends WidgetStoreContract {
   @Test
   void find_withAnotherOwner_returnsTheWidget() {
     Widget widget = fullWidget(newId(), OWNER);
-    store.put(widget, PROVENANCE);
+    put(widget);
 
-    assertThat(store.find(widget.id(), "Sue Smith")).contains(widget);
+    assertThat(store.find(widget.id())).contains(widget);
   }
 
   @Test
@@ -108,7 +123,7 @@ class DynamoDbWidgetStoreIT extends WidgetStoreContract {
                         "color", fromS("red"),
                         "last_modified_on", fromS("2021-02-02T22:52:48.338Z"))));
 
-    assertThat(store.find(id, "Sue Smith"))
+    assertThat(store.find(id))
         .contains(
             new Widget(
                 id,
@@ -116,6 +131,16 @@ class DynamoDbWidgetStoreIT extends WidgetStoreContract {
                 null,
                 null,
                 List.of(new Attribute("color", "red"), new Attribute("size", "926"))));
+    assertThat(apply(update(nextKey(), id, "Sue Smith", "L", new Attribute("size", "1"))))
+        .isEqualTo(new StoreOutcome.Applied());
+    assertThat(store.find(id))
+        .contains(
+            new Widget(
+                id,
+                "Sue Smith",
+                "L",
+                null,
+                List.of(new Attribute("color", "red"), new Attribute("size", "1"))));
   }
 
   @Test
@@ -123,10 +148,63 @@ class DynamoDbWidgetStoreIT extends WidgetStoreContract {
     Widget widget =
         new Widget(newId(), OWNER, null, null, List.of(new Attribute("last_modified_on", "x")));
 
-    assertThatThrownBy(() -> store.put(widget, PROVENANCE))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("last_modified_on");
-    assertThat(store.find(widget.id(), OWNER)).isEmpty();
+    assertThat(apply(create(nextKey(), widget)))
+        .isInstanceOfSatisfying(
+            StoreOutcome.Refused.class,
+            refused -> assertThat(refused.reason()).contains("last_modified_on"));
+    assertThat(store.find(widget.id())).isEmpty();
+    assertThat(raw(table, "id", widget.id())).isEmpty();
+  }
+
+  @Test
+  void create_attributeWithBookkeepingPrefix_isRefused() {
+    Widget widget =
+        new Widget(newId(), OWNER, null, null, List.of(new Attribute("wr_version", "9")));
+
+    assertThat(apply(create(nextKey(), widget))).isInstanceOf(StoreOutcome.Refused.class);
+    assertThat(raw(table, "id", widget.id())).isEmpty();
+  }
+
+  @Test
+  void create_ofAnItemTooLarge_isRefusedWithTheReason() {
+    Widget widget =
+        new Widget(newId(), OWNER, null, null, List.of(new Attribute("big", "x".repeat(250_000))));
+
+    assertThat(apply(create(nextKey(), widget))).isInstanceOf(StoreOutcome.Refused.class);
+    assertThat(store.find(widget.id())).isEmpty();
+  }
+
+  @Test
+  void delete_leavesATombstoneWithoutOwner_thatScansAndTheIndexSkip() {
+    Widget widget = fullWidget(newId(), uniqueOwner());
+    put(widget);
+    String key = nextKey();
+
+    apply(delete(key, widget.id(), widget.owner()));
+
+    Map<String, AttributeValue> item = raw(table, "id", widget.id());
+    assertThat(item)
+        .containsEntry("wr_tombstone", fromS(key))
+        .containsKeys("wr_history", "wr_version", "wr_expires_at")
+        .doesNotContainKeys("owner", "label", "last_modified_on");
+    long expires = Long.parseLong(item.get("wr_expires_at").n());
+    assertThat(expires).isEqualTo(NOW.plus(java.time.Duration.ofDays(7)).getEpochSecond());
+    assertThat(store.all()).extracting(Widget::id).doesNotContain(widget.id());
+  }
+
+  @Test
+  void twoStoresOnOneTable_racingWithStaleCopies_loseNoChange() {
+    DynamoDbWidgetStore other = new DynamoDbWidgetStore(dynamoDb, table, "id", CLOCK);
+    String id = newId();
+    put(new Widget(id, OWNER, "L", null, List.of()));
+
+    other.apply(update(nextKey(), id, OWNER, null, new Attribute("a", "1")), PROVENANCE);
+    apply(update(nextKey(), id, OWNER, null, new Attribute("b", "2")));
+    other.apply(update(nextKey(), id, OWNER, null, new Attribute("c", "3")), PROVENANCE);
+
+    assertThat(store.find(id).orElseThrow().otherAttributes())
+        .containsExactly(new Attribute("a", "1"), new Attribute("b", "2"), new Attribute("c", "3"));
+    assertThat(raw(table, "id", id)).containsEntry("wr_version", AttributeValue.fromN("4"));
   }
 
   @Test
@@ -136,14 +214,15 @@ class DynamoDbWidgetStoreIT extends WidgetStoreContract {
     Widget widget = fullWidget(newId(), OWNER);
 
     course.checkAvailable();
-    course.put(widget, PROVENANCE);
+    course.apply(create(nextKey(), widget), PROVENANCE);
 
     assertThat(raw(courseTable, "widget_id", widget.id()))
         .containsEntry("widget_id", fromS(widget.id()))
         .doesNotContainKey("id");
-    assertThat(course.find(widget.id(), OWNER)).contains(widget);
-    course.delete(widget);
-    assertThat(course.find(widget.id(), OWNER)).isEmpty();
+    assertThat(course.find(widget.id())).contains(widget);
+    course.apply(delete(nextKey(), widget.id(), OWNER), PROVENANCE);
+    assertThat(course.find(widget.id())).isEmpty();
+    assertThat(course.all()).isEmpty();
   }
 
   @Test
@@ -151,9 +230,12 @@ class DynamoDbWidgetStoreIT extends WidgetStoreContract {
     String owner = uniqueOwner();
     Widget first = fullWidget(newId(), owner);
     Widget second = fullWidget(newId(), owner);
-    store.put(first, PROVENANCE);
-    store.put(second, PROVENANCE);
-    store.put(fullWidget(newId(), OWNER), PROVENANCE);
+    Widget deleted = fullWidget(newId(), owner);
+    put(first);
+    put(second);
+    put(deleted);
+    apply(delete(nextKey(), deleted.id(), owner));
+    put(fullWidget(newId(), OWNER));
 
     List<String> ids =
         dynamoDb

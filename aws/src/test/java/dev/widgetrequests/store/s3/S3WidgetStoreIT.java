@@ -10,6 +10,7 @@ import dev.widgetrequests.model.Attribute;
 import dev.widgetrequests.model.Widget;
 import dev.widgetrequests.model.json.WidgetJson;
 import dev.widgetrequests.store.Provenance;
+import dev.widgetrequests.store.StoreOutcome;
 import dev.widgetrequests.store.WidgetStore;
 import dev.widgetrequests.store.WidgetStoreContract;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +55,7 @@ class S3WidgetStoreIT extends WidgetStoreContract {
   void put_writesObjectAtPrefixOwnerSlugAndId() {
     Widget widget = fullWidget(newId(), "Mary Matthews");
 
-    store.put(widget, PROVENANCE);
+    put(widget);
 
     assertThat(keysUnder("widgets/mary-matthews/"))
         .contains("widgets/mary-matthews/" + widget.id());
@@ -71,7 +72,8 @@ class S3WidgetStoreIT extends WidgetStoreContract {
             List.of(new Attribute("width-unit", "cm"), new Attribute("rating", "2.580677")));
     Provenance provenance = new Provenance("e80fab52-71a5", NOW, "1612306368338");
 
-    store.put(widget, provenance);
+    String key = nextKey();
+    store.apply(create(key, "e80fab52-71a5", widget), provenance);
 
     ResponseBytes<GetObjectResponse> object = raw("widgets/sue-smith/" + widget.id());
     assertThat(object.response().contentType()).isEqualTo("application/json");
@@ -80,7 +82,8 @@ class S3WidgetStoreIT extends WidgetStoreContract {
             Map.of(
                 "request-id", "e80fab52-71a5",
                 "applied-at", "2021-02-02T22:52:48.338Z",
-                "position", "1612306368338"));
+                "position", "1612306368338",
+                "order-key", key));
     assertThat(object.asUtf8String())
         .isEqualTo(
             "{\"id\":\"8123f304-f23f-440b-a6d3-80e979fa4cd6\",\"owner\":\"Sue Smith\","
@@ -94,7 +97,7 @@ class S3WidgetStoreIT extends WidgetStoreContract {
     Widget widget =
         new Widget(newId(), OWNER, null, "größe 🙂", List.of(new Attribute("note", "日本")));
 
-    store.put(widget, PROVENANCE);
+    put(widget);
 
     byte[] body = raw(S3WidgetStore.keyFor("widgets/", OWNER, widget.id())).asByteArray();
     assertThat(body).isEqualTo(WidgetJson.toJson(widget).getBytes(StandardCharsets.UTF_8));
@@ -105,7 +108,7 @@ class S3WidgetStoreIT extends WidgetStoreContract {
   void put_withoutProvenanceTime_recordsTheClockTime() {
     Widget widget = fullWidget(newId(), OWNER);
 
-    store.put(widget, new Provenance("r1", null, "p1"));
+    store.apply(create(nextKey(), widget), new Provenance("r1", null, "p1"));
 
     assertThat(raw(S3WidgetStore.keyFor("widgets/", OWNER, widget.id())).response().metadata())
         .containsEntry("applied-at", "2021-02-02T22:52:48.338Z");
@@ -115,41 +118,87 @@ class S3WidgetStoreIT extends WidgetStoreContract {
   void put_withNonAsciiRequestId_storesItAsEncodedWord() {
     Widget widget = fullWidget(newId(), OWNER);
 
-    store.put(widget, new Provenance("größe", NOW, "p1"));
+    store.apply(create(nextKey(), "größe", widget), new Provenance("größe", NOW, "p1"));
 
     assertThat(raw(S3WidgetStore.keyFor("widgets/", OWNER, widget.id())).response().metadata())
         .containsEntry("request-id", "=?UTF-8?B?Z3LDtsOfZQ==?=");
   }
 
   @Test
-  void find_withAnotherOwner_isEmpty() {
-    Widget widget = fullWidget(newId(), OWNER);
-    store.put(widget, PROVENANCE);
+  void create_byAnOwnerSharingTheSlug_isRefusedAsForAnyOtherOwner() {
+    Widget widget = fullWidget(newId(), "Mary Matthews");
+    put(widget);
 
-    assertThat(store.find(widget.id(), "Sue Smith")).isEmpty();
+    assertThat(apply(create(nextKey(), fullWidget(widget.id(), "mary matthews"))))
+        .isInstanceOf(StoreOutcome.Warned.class);
+
+    assertThat(WidgetJson.widgetFromJson(raw(keyOf(widget)).asUtf8String())).isEqualTo(widget);
   }
 
   @Test
-  void delete_removesTheObject() {
+  void delete_removesTheObject_andKeepsTheStateOutsideTheWidgetPrefix() {
     Widget widget = fullWidget(newId(), OWNER);
-    store.put(widget, PROVENANCE);
+    put(widget);
 
-    store.delete(widget);
+    apply(delete(nextKey(), widget.id(), OWNER));
 
-    assertThatThrownBy(() -> raw(S3WidgetStore.keyFor("widgets/", OWNER, widget.id())))
-        .isInstanceOf(NoSuchKeyException.class);
+    assertThatThrownBy(() -> raw(keyOf(widget))).isInstanceOf(NoSuchKeyException.class);
+    assertThat(keysUnder("widget-state/")).contains("widget-state/" + widget.id());
+    assertThat(keysUnder("widgets/")).noneMatch(key -> key.endsWith(widget.id()));
   }
 
   @Test
-  void put_withOtherPrefix_writesUnderIt() {
+  void recreateByAnotherOwner_movesTheObjectToTheNewOwnersKey() {
+    Widget first = fullWidget(newId(), OWNER);
+    put(first);
+    apply(delete(nextKey(), first.id(), OWNER));
+    Widget second = fullWidget(first.id(), "Sue Smith");
+
+    put(second);
+
+    assertThat(keysUnder("widgets/")).contains(keyOf(second)).doesNotContain(keyOf(first));
+  }
+
+  @Test
+  void duplicate_restoresAnObjectThatAStoppedConsumerNeverWrote() {
+    Widget widget = fullWidget(newId(), OWNER);
+    var create = create(nextKey(), widget);
+    apply(create);
+    s3.deleteObject(b -> b.bucket(bucket).key(keyOf(widget)));
+
+    assertThat(apply(create)).isInstanceOf(StoreOutcome.Duplicate.class);
+
+    assertThat(WidgetJson.widgetFromJson(raw(keyOf(widget)).asUtf8String())).isEqualTo(widget);
+  }
+
+  @Test
+  void twoStoresOnOneBucket_racingWithStaleCopies_loseNoChange() {
+    S3WidgetStore other = new S3WidgetStore(s3, bucket, "widgets/", CLOCK);
+    String id = newId();
+    Widget widget = new Widget(id, OWNER, "L", null, List.of());
+    put(widget);
+
+    other.apply(update(nextKey(), id, OWNER, null, new Attribute("a", "1")), PROVENANCE);
+    apply(update(nextKey(), id, OWNER, null, new Attribute("b", "2")));
+    other.apply(update(nextKey(), id, OWNER, null, new Attribute("c", "3")), PROVENANCE);
+
+    List<Attribute> expected =
+        List.of(new Attribute("a", "1"), new Attribute("b", "2"), new Attribute("c", "3"));
+    assertThat(store.find(id).orElseThrow().otherAttributes()).isEqualTo(expected);
+    assertThat(WidgetJson.widgetFromJson(raw(keyOf(widget)).asUtf8String()).otherAttributes())
+        .isEqualTo(expected);
+  }
+
+  @Test
+  void create_withOtherPrefix_writesUnderIt() {
     S3WidgetStore prefixed = new S3WidgetStore(s3, bucket, "shop/", CLOCK);
     Widget widget = fullWidget(newId(), "Sue Smith");
 
-    prefixed.put(widget, PROVENANCE);
+    prefixed.apply(create(nextKey(), widget), PROVENANCE);
 
     assertThat(keysUnder("shop/")).containsExactly("shop/sue-smith/" + widget.id());
-    assertThat(prefixed.find(widget.id(), "Sue Smith")).contains(widget);
-    assertThat(store.find(widget.id(), "Sue Smith")).isEmpty();
+    assertThat(prefixed.find(widget.id())).contains(widget);
+    assertThat(keysUnder("widgets/")).noneMatch(key -> key.endsWith(widget.id()));
   }
 
   @Test
@@ -168,6 +217,10 @@ class S3WidgetStoreIT extends WidgetStoreContract {
             "widget bucket \"%s\" does not exist: create it or pass the right name with"
                 + " --widget-bucket",
             missing);
+  }
+
+  private static String keyOf(Widget widget) {
+    return S3WidgetStore.keyFor("widgets/", widget.owner(), widget.id());
   }
 
   private static ResponseBytes<GetObjectResponse> raw(String key) {

@@ -23,6 +23,7 @@ public final class ConsumerStats {
     switch (outcome) {
       case Outcome.Applied a -> applied.increment();
       case Outcome.Warned w -> warned.increment();
+      case Outcome.Duplicate d -> warned.increment();
       case Outcome.Rejected r -> rejected.increment();
       case Outcome.Released r -> released.increment();
     }

@@ -9,6 +9,11 @@ public sealed interface Outcome {
   /** The request was valid but changed nothing (widget missing, owner differs, ...). */
   record Warned(String warning) implements Outcome {}
 
+  /**
+   * The request was applied before (same order key) or comes too late to matter; nothing changed.
+   */
+  record Duplicate(String note) implements Outcome {}
+
   /** The request is invalid and was dead-lettered with this reason. */
   record Rejected(String reason) implements Outcome {}
 

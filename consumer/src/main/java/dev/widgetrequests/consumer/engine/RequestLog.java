@@ -17,6 +17,7 @@ final class RequestLog {
     switch (outcome) {
       case Outcome.Applied a -> log.info("applied  {}", what);
       case Outcome.Warned w -> log.warn("warning  {}: {}", what, w.warning());
+      case Outcome.Duplicate d -> log.info("repeated {}: {}", what, d.note());
       case Outcome.Rejected r -> log.warn("rejected {}: {}", what, r.reason());
       case Outcome.Released r -> log.warn("retried  {}: {}; left in the source", what, r.error());
     }

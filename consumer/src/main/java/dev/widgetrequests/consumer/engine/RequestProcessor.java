@@ -1,12 +1,12 @@
 package dev.widgetrequests.consumer.engine;
 
 import dev.widgetrequests.model.WidgetRequest;
-import dev.widgetrequests.model.apply.Change;
-import dev.widgetrequests.model.apply.RequestApplier;
+import dev.widgetrequests.model.fold.KeyedRequest;
 import dev.widgetrequests.model.parse.ParseResult;
 import dev.widgetrequests.source.Delivery;
 import dev.widgetrequests.source.RequestSource;
 import dev.widgetrequests.store.Provenance;
+import dev.widgetrequests.store.StoreOutcome;
 import dev.widgetrequests.store.WidgetStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -69,24 +69,30 @@ final class RequestProcessor {
         true,
         () -> {
           Outcome outcome = applyToStore(delivery, request);
-          source.acknowledge(delivery);
+          if (!(outcome instanceof Outcome.Rejected)) {
+            source.acknowledge(delivery);
+          }
           return outcome;
         });
   }
 
-  private Outcome applyToStore(Delivery delivery, WidgetRequest request) {
-    Change change = RequestApplier.apply(request, store.find(request.widgetId(), request.owner()));
-    switch (change) {
-      case Change.Put put ->
-          store.put(
-              put.widget(),
-              new Provenance(request.requestId(), clock.instant(), delivery.position()));
-      case Change.Remove remove -> store.delete(remove.widget());
-      case Change.Skip skip -> {
-        return new Outcome.Warned(skip.warning());
+  /**
+   * Folds the request into the store at its delivery's order key. A request the store can never
+   * hold is dead-lettered here (the delivery is then done with); otherwise the caller acknowledges.
+   */
+  Outcome applyToStore(Delivery delivery, WidgetRequest request) {
+    Provenance provenance =
+        new Provenance(request.requestId(), clock.instant(), delivery.position());
+    StoreOutcome outcome = store.apply(new KeyedRequest(delivery.orderKey(), request), provenance);
+    return switch (outcome) {
+      case StoreOutcome.Applied a -> new Outcome.Applied();
+      case StoreOutcome.Warned w -> new Outcome.Warned(w.reason());
+      case StoreOutcome.Duplicate d -> new Outcome.Duplicate(d.note());
+      case StoreOutcome.Refused r -> {
+        source.deadLetter(delivery, r.reason());
+        yield new Outcome.Rejected(r.reason());
       }
-    }
-    return new Outcome.Applied();
+    };
   }
 
   /**

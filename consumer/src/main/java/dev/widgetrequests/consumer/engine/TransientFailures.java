@@ -1,5 +1,6 @@
 package dev.widgetrequests.consumer.engine;
 
+import dev.widgetrequests.store.StoreConflictException;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -41,6 +42,9 @@ final class TransientFailures {
   static Kind classify(Throwable failure) {
     Throwable cause = failure;
     for (int depth = 0; cause != null && depth < MAX_CAUSES; depth++, cause = cause.getCause()) {
+      if (cause instanceof StoreConflictException) {
+        return Kind.TRANSIENT; // other consumers kept winning the race for this widget
+      }
       if (cause instanceof SdkClientException) {
         return Kind.TRANSIENT; // connection refused, timeouts, interrupted reads
       }

@@ -120,6 +120,7 @@ public final class ConsumerMetrics implements ConsumerEvents {
     return switch (outcome) {
       case Outcome.Applied a -> "applied";
       case Outcome.Warned w -> "warned";
+      case Outcome.Duplicate d -> "duplicate";
       case Outcome.Rejected r -> "rejected";
       case Outcome.Released r -> "released";
     };

@@ -3,8 +3,10 @@ package dev.widgetrequests.consumer.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.widgetrequests.model.Widget;
+import dev.widgetrequests.model.fold.KeyedRequest;
 import dev.widgetrequests.model.parse.RequestParser;
 import dev.widgetrequests.store.Provenance;
+import dev.widgetrequests.store.StoreOutcome;
 import dev.widgetrequests.store.WidgetStore;
 import dev.widgetrequests.store.memory.InMemoryWidgetStore;
 import java.time.Clock;
@@ -132,28 +134,46 @@ class ConsumerEngineTest {
     assertThat(store.snapshot()).containsKey("w");
   }
 
-  /** Fails the first calls of put, transiently or not, then delegates. */
+  @Test
+  void run_deadLettersWhatTheStoreRefuses_andKeepsGoing() {
+    source.add("1", create("w", "Sue Smith", "too big"));
+    WidgetStore refusing =
+        new WidgetStore() {
+          @Override
+          public StoreOutcome apply(KeyedRequest request, Provenance provenance) {
+            return new StoreOutcome.Refused("item too large");
+          }
+
+          @Override
+          public Optional<Widget> find(String widgetId) {
+            return Optional.empty();
+          }
+        };
+
+    var summary = runUntilIdle(refusing, 2);
+
+    assertThat(source.deadLetters).containsEntry("1", "item too large");
+    assertThat(source.acknowledged).isEmpty();
+    assertThat(summary.rejected()).isEqualTo(1);
+  }
+
+  /** Fails the first calls of apply, transiently or not, then delegates. */
   private record FlakyStore(
       WidgetStore delegate, AtomicInteger failuresLeft, boolean transientFailure)
       implements WidgetStore {
     @Override
-    public Optional<Widget> find(String widgetId, String owner) {
-      return delegate.find(widgetId, owner);
+    public Optional<Widget> find(String widgetId) {
+      return delegate.find(widgetId);
     }
 
     @Override
-    public void put(Widget widget, Provenance provenance) {
+    public StoreOutcome apply(KeyedRequest request, Provenance provenance) {
       if (failuresLeft.getAndDecrement() > 0) {
         throw transientFailure
             ? SdkClientException.create("connection refused")
             : DynamoDbException.builder().message("validation").statusCode(400).build();
       }
-      delegate.put(widget, provenance);
-    }
-
-    @Override
-    public void delete(Widget widget) {
-      delegate.delete(widget);
+      return delegate.apply(request, provenance);
     }
   }
 }

@@ -1,7 +1,12 @@
 package dev.widgetrequests.store.memory;
 
 import dev.widgetrequests.model.Widget;
+import dev.widgetrequests.model.fold.Folded;
+import dev.widgetrequests.model.fold.KeyedRequest;
+import dev.widgetrequests.model.fold.WidgetFold;
+import dev.widgetrequests.model.fold.WidgetHistory;
 import dev.widgetrequests.store.Provenance;
+import dev.widgetrequests.store.StoreOutcome;
 import dev.widgetrequests.store.WidgetStore;
 import java.util.Collections;
 import java.util.Map;
@@ -9,43 +14,73 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Widgets in a map, keyed by widget id like the DynamoDB store: {@link #find} returns the widget
- * whatever its owner. Thread safe. Widgets are immutable, so they are stored as given.
+ * Widgets in a map, keyed by widget id like the DynamoDB store, each with its history. Thread safe:
+ * a request is folded in atomically with its widget's entry. Widgets are immutable, so they are
+ * stored as given.
  */
 public final class InMemoryWidgetStore implements WidgetStore {
 
-  /** A widget with the bookkeeping of the request that stored it. */
-  private record Entry(Widget widget, Provenance provenance) {}
+  /** A widget's history, the widget it gives (or null), and the last change's bookkeeping. */
+  private record Entry(WidgetHistory history, Widget widget, Provenance provenance) {}
 
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+  private final WidgetFold.Limits limits;
+
+  public InMemoryWidgetStore() {
+    this(WidgetFold.Limits.DEFAULT);
+  }
+
+  /** A store that keeps each widget's history within these limits. */
+  public InMemoryWidgetStore(WidgetFold.Limits limits) {
+    this.limits = Objects.requireNonNull(limits, "limits");
+  }
 
   @Override
-  public Optional<Widget> find(String widgetId, String owner) {
+  public StoreOutcome apply(KeyedRequest request, Provenance provenance) {
+    Objects.requireNonNull(provenance, "provenance");
+    AtomicReference<Folded> result = new AtomicReference<>();
+    entries.compute(
+        request.request().widgetId(),
+        (id, entry) -> {
+          WidgetHistory history = entry == null ? WidgetHistory.EMPTY : entry.history();
+          Folded folded = WidgetFold.fold(history, request, limits);
+          result.set(folded);
+          if (!folded.changed()) {
+            return entry;
+          }
+          Provenance kept = entry == null ? null : entry.provenance();
+          if (folded.lastChange() == request) {
+            kept = provenance;
+          }
+          return new Entry(folded.history(), folded.widget(), kept);
+        });
+    return StoreOutcome.of(result.get().outcome());
+  }
+
+  @Override
+  public Optional<Widget> find(String widgetId) {
     return Optional.ofNullable(entries.get(widgetId)).map(Entry::widget);
   }
 
-  @Override
-  public void put(Widget widget, Provenance provenance) {
-    Objects.requireNonNull(provenance, "provenance");
-    entries.put(widget.id(), new Entry(widget, provenance));
-  }
-
-  @Override
-  public void delete(Widget widget) {
-    entries.remove(widget.id());
-  }
-
-  /** The bookkeeping stored with a widget by its last {@link #put}, if it is stored. */
+  /** The bookkeeping of the request that last changed a live widget, if it is live. */
   public Optional<Provenance> provenance(String widgetId) {
-    return Optional.ofNullable(entries.get(widgetId)).map(Entry::provenance);
+    return Optional.ofNullable(entries.get(widgetId))
+        .filter(entry -> entry.widget() != null)
+        .map(Entry::provenance);
   }
 
-  /** A copy of every stored widget by id, in id order; later changes do not show in it. */
+  /** A copy of every live widget by id, in id order; later changes do not show in it. */
   public Map<String, Widget> snapshot() {
     Map<String, Widget> copy = new TreeMap<>();
-    entries.forEach((id, entry) -> copy.put(id, entry.widget()));
+    entries.forEach(
+        (id, entry) -> {
+          if (entry.widget() != null) {
+            copy.put(id, entry.widget());
+          }
+        });
     return Collections.unmodifiableMap(copy);
   }
 }

@@ -339,6 +339,18 @@ class RequestParserTest {
                 + "\" is reserved: the widget's own fields and the store's bookkeeping use it");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"wr_version", "wr_history", "wr_tombstone", "wr_anything"})
+  void otherAttributes_bookkeepingPrefix_isRejected(String name) {
+    ObjectNode body = request();
+    ((ArrayNode) body.get("otherAttributes")).addObject().put("name", name).put("value", "x");
+    assertThat(violations(body))
+        .containsExactly(
+            "otherAttributes[2].name: \""
+                + name
+                + "\" is reserved: the widget's own fields and the store's bookkeeping use it");
+  }
+
   @Test
   void allViolations_areReportedAtOnce() {
     ObjectNode body =

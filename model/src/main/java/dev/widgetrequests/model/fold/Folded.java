@@ -1,0 +1,27 @@
+package dev.widgetrequests.model.fold;
+
+import dev.widgetrequests.model.Widget;
+import java.util.Optional;
+
+/**
+ * The result of folding one request into a widget's history.
+ *
+ * @param history the history to store next (the same one for a duplicate)
+ * @param widget the widget the history now gives; {@code null} when there is none
+ * @param lastChange the latest request, in key order, that changed the widget; {@code null} when
+ *     none of the kept requests did
+ * @param outcome what the folded request itself did
+ */
+public record Folded(
+    WidgetHistory history, Widget widget, KeyedRequest lastChange, FoldOutcome outcome) {
+
+  /** The widget the history now gives, if it exists. */
+  public Optional<Widget> state() {
+    return Optional.ofNullable(widget);
+  }
+
+  /** Whether the history changed, so the store must write it. */
+  public boolean changed() {
+    return !(outcome instanceof FoldOutcome.Duplicate);
+  }
+}

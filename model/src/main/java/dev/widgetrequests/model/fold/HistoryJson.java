@@ -1,0 +1,105 @@
+package dev.widgetrequests.model.fold;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.widgetrequests.model.Attribute;
+import dev.widgetrequests.model.CreateWidget;
+import dev.widgetrequests.model.DeleteWidget;
+import dev.widgetrequests.model.UpdateWidget;
+import dev.widgetrequests.model.WidgetRequest;
+import dev.widgetrequests.model.json.WidgetJson;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The stored JSON form of a {@link WidgetHistory}: {@code {"baseKey","base":{widget},
+ * "requests":[{"key","request":{request as producers send it}}]}}, absent parts omitted. A request
+ * keeps {@code null} and {@code ""} apart (an omitted field is {@code null}).
+ */
+public final class HistoryJson {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private HistoryJson() {}
+
+  public static String toJson(WidgetHistory history) {
+    ObjectNode json = MAPPER.createObjectNode();
+    if (history.baseKey() != null) {
+      json.put("baseKey", history.baseKey());
+    }
+    if (history.base() != null) {
+      json.set("base", read(WidgetJson.toJson(history.base())));
+    }
+    ArrayNode requests = json.putArray("requests");
+    for (KeyedRequest keyed : history.requests()) {
+      ObjectNode entry = requests.addObject();
+      entry.put("key", keyed.orderKey());
+      entry.set("request", read(WidgetJson.toJson(keyed.request())));
+    }
+    return json.toString();
+  }
+
+  /**
+   * @throws IllegalArgumentException when the text is not a history written by {@link #toJson}
+   */
+  public static WidgetHistory fromJson(String text) {
+    JsonNode json = read(text);
+    String baseKey = optional(json, "baseKey");
+    JsonNode base = json.get("base");
+    List<KeyedRequest> requests = new ArrayList<>();
+    for (JsonNode entry : json.path("requests")) {
+      requests.add(new KeyedRequest(required(entry, "key"), request(entry.path("request"))));
+    }
+    return new WidgetHistory(
+        baseKey,
+        base == null || base.isNull() ? null : WidgetJson.widgetFromJson(base.toString()),
+        requests);
+  }
+
+  private static WidgetRequest request(JsonNode json) {
+    String type = required(json, "type");
+    String requestId = required(json, "requestId");
+    String widgetId = required(json, "widgetId");
+    String owner = required(json, "owner");
+    String label = optional(json, "label");
+    String description = optional(json, "description");
+    return switch (type) {
+      case "create" ->
+          new CreateWidget(requestId, widgetId, owner, label, description, attributes(json));
+      case "update" ->
+          new UpdateWidget(requestId, widgetId, owner, label, description, attributes(json));
+      case "delete" -> new DeleteWidget(requestId, widgetId, owner);
+      default -> throw new IllegalArgumentException("unknown request type in history: " + type);
+    };
+  }
+
+  private static List<Attribute> attributes(JsonNode json) {
+    List<Attribute> attributes = new ArrayList<>();
+    for (JsonNode entry : json.path("otherAttributes")) {
+      attributes.add(new Attribute(required(entry, "name"), required(entry, "value")));
+    }
+    return attributes;
+  }
+
+  private static String required(JsonNode json, String field) {
+    JsonNode value = json.path(field);
+    if (!value.isTextual()) {
+      throw new IllegalArgumentException("history JSON needs a string \"" + field + "\"");
+    }
+    return value.asText();
+  }
+
+  private static String optional(JsonNode json, String field) {
+    return json.hasNonNull(field) ? required(json, field) : null;
+  }
+
+  private static JsonNode read(String json) {
+    try {
+      return MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+}
