@@ -29,14 +29,6 @@ import software.amazon.awssdk.services.sqs.model.Message;
 class HostileInputIT {
   private static final int PER_BOUNDARY = 1_000;
 
-  /**
-   * SPEC §3: a create whose widget id exists under another owner changes nothing, in both stores.
-   * The S3 store on this branch still keys widgets by owner and id only, so another owner's create
-   * of a victim's id adds a second object ({@code widgets/trudy-intruder/victim-1}) beside Mary's,
-   * which stays untouched. Set to true once the S3 store keeps its id index under widget-state/.
-   */
-  private static final boolean S3_STORE_KEEPS_IDS_WITH_THEIR_OWNER = false;
-
   private static final Pattern WIDGET_KEY =
       Pattern.compile("widgets/[a-z]+(-[a-z]*)*/[A-Za-z0-9_:-][A-Za-z0-9._:-]{0,127}");
 
@@ -162,14 +154,9 @@ class HostileInputIT {
       Pipeline pipeline, Map<String, Widget> victims, HostileExpectations expect) {
     Map<String, Widget> queueExpected =
         new HashMap<>(Replay.of(HostileExpectations.notOnVictims(expect.toQueueStore)));
-    Map<String, Widget> inS3 = new HashMap<>(pipeline.s3Widgets());
-    if (!S3_STORE_KEEPS_IDS_WITH_THEIR_OWNER) {
-      // Mary's objects are checked by key in assertUntouched; here only the rest.
-      inS3.keySet().removeIf(id -> id.startsWith("victim-"));
-    } else {
-      queueExpected.putAll(victims);
-    }
-    assertThat(differences(queueExpected, inS3)).as("S3 store").isEmpty();
+    // SPEC §3: another owner's create of a victim's id changes nothing, in both stores.
+    queueExpected.putAll(victims);
+    assertThat(differences(queueExpected, pipeline.s3Widgets())).as("S3 store").isEmpty();
     Map<String, Widget> tableExpected =
         new HashMap<>(Replay.of(HostileExpectations.notOnVictims(expect.toTableStore)));
     tableExpected.putAll(victims);

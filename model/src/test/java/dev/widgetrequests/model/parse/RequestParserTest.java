@@ -348,7 +348,7 @@ class RequestParserTest {
         .containsExactly(
             "otherAttributes[2].name: \""
                 + name
-                + "\" is reserved: the widget's own fields and the store's bookkeeping use it");
+                + "\" is reserved: names starting wr_ are the store's bookkeeping");
   }
 
   @Test
