@@ -37,6 +37,7 @@ class S3WidgetStoreIT extends WidgetStoreContract {
   private static S3Client s3;
   private static String bucket;
   private static S3WidgetStore store;
+  private static S3WidgetStore second;
 
   @BeforeAll
   static void createBucket(LocalStack localStack) {
@@ -44,11 +45,18 @@ class S3WidgetStoreIT extends WidgetStoreContract {
     s3 = stack.s3();
     bucket = stack.createBucket(stack.uniqueName("widgets"));
     store = new S3WidgetStore(s3, bucket, "widgets/", CLOCK);
+    second = new S3WidgetStore(s3, bucket, "widgets/", CLOCK);
   }
 
   @Override
   protected WidgetStore store() {
     return store;
+  }
+
+  /** Another consumer's store: the local S3 makes conditional writes atomic, as S3 does. */
+  @Override
+  protected WidgetStore secondStore() {
+    return second;
   }
 
   @Test
