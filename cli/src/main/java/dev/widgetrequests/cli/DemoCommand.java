@@ -15,11 +15,12 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description = {
       "Runs the whole system on an embedded local AWS stack and checks it: sends requests through"
-          + " every path (S3 bucket, SQS FIFO queue body, claim check = S3 object + SQS pointer, HTTP"
-          + " POST to the request handler), plus a few invalid ones; consumes them into an S3"
-          + " bucket, then the same requests into a DynamoDB table; checks that both stores hold"
-          + " the same widgets, exactly those the requests describe, and that every source is"
-          + " drained; prints a summary."
+          + " every path (S3 bucket, SQS standard queue body, claim check = S3 object + SQS"
+          + " pointer, HTTP POST to the request handler), plus a few invalid ones; consumes them"
+          + " with several consumers sharing the queue and the bucket into an S3 bucket, then the"
+          + " same requests into a DynamoDB table; checks that both stores hold the same widgets,"
+          + " exactly the in-order result of the requests, and that every source is drained;"
+          + " prints a summary."
     },
     footer = {
       "",

@@ -3,7 +3,7 @@ package dev.widgetrequests.cli.demo;
 /** The ways requests reach the consumer, each fed by its own seeded stream of widgets. */
 enum DemoPath {
   BUCKET("bucket"),
-  QUEUE("FIFO queue"),
+  QUEUE("queue"),
   CLAIM_CHECK("claim check"),
   HTTP("HTTP POST");
 

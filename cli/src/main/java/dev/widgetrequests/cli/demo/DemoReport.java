@@ -56,7 +56,11 @@ record DemoReport(
         Feeds.BAD_BUCKET_REQUESTS.size(),
         Feeds.BAD_HTTP_REQUESTS.size());
     out.println();
-    out.println("Consumed (bucket and queue consumers side by side)");
+    out.printf(
+        Locale.ROOT,
+        "Consumed (%d bucket and %d queue consumers side by side)%n",
+        Demo.BUCKET_CONSUMERS,
+        Demo.QUEUE_CONSUMERS);
     out.printf(
         Locale.ROOT,
         "  %-9s %8s %8s %9s %8s %8s %8s%n",

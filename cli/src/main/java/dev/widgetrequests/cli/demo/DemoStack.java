@@ -11,16 +11,12 @@ import dev.widgetrequests.local.http.ApiGatewayServer;
 import java.net.URI;
 
 /**
- * The demo's resources on a local stack: the default buckets (claim-check payloads included) and
- * table, a FIFO request queue (so each widget's requests stay in order through the queue, one
- * message group per widget) with its dead-letter queue, and the request handler served over HTTP in
- * front of that queue.
+ * The demo's resources on a local stack: the default buckets (claim-check payloads included), table
+ * and standard request queue with its dead-letter queue, as in the course, and the request handler
+ * served over HTTP in front of that queue.
  */
 final class DemoStack implements AutoCloseable {
   static final String PAYLOAD_BUCKET = LocalResources.PAYLOAD_BUCKET;
-
-  /** Created as {@code widget-requests.fifo}, with {@code widget-requests-dlq.fifo}. */
-  static final String REQUEST_QUEUE = "widget-requests";
 
   final LocalStack stack;
   final LocalResources resources;
@@ -31,7 +27,7 @@ final class DemoStack implements AutoCloseable {
   DemoStack(LocalStack stack) {
     this.stack = stack;
     this.resources = stack.createDefaultResources();
-    this.queue = stack.createFifoQueueWithDeadLetter(REQUEST_QUEUE);
+    this.queue = resources.requestQueue();
     this.clients =
         new AwsClients(
             new AwsSettings(

@@ -81,7 +81,8 @@ final class Feeds {
   }
 
   private long produce(RequestSink sink, long seed, DemoPath path, int count) {
-    // Full speed on every path: a bucket keeps order by key, the FIFO queue by message group.
+    // Full speed on every path: batches in flight at once arrive in any order, and the stores
+    // fold each request in at its key.
     Duration delay = Duration.ZERO;
     ProductionSummary summary =
         new Producer(
