@@ -1,5 +1,6 @@
 package dev.widgetrequests.cli;
 
+import dev.widgetrequests.cli.bench.BenchCommand;
 import dev.widgetrequests.consumer.cli.CliErrors;
 import dev.widgetrequests.consumer.cli.ConsumerCommand;
 import dev.widgetrequests.local.cli.LocalCommand;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       LocalCommand.class,
       ProducerCommand.class,
-      ConsumerCommand.class
+      ConsumerCommand.class,
+      BenchCommand.class
     })
 public final class WidgetsCommand implements Runnable {
 
