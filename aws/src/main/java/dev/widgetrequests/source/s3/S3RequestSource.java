@@ -21,9 +21,10 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * Requests stored one per object in a bucket, taken smallest key first. An object is deleted only
- * after its request was applied, and rejected ones are moved under the rejected prefix with the
- * reason in their metadata, so a crash at any point loses nothing.
+ * Requests stored one per object in a bucket, taken smallest key first; a poll lists them, and each
+ * object is read by {@link #resolve}, many at once. An object is deleted only after its request was
+ * applied, and rejected ones are moved under the rejected prefix with the reason in their metadata,
+ * so a crash at any point loses nothing.
  */
 public final class S3RequestSource implements RequestSource {
   private static final Logger log = LoggerFactory.getLogger(S3RequestSource.class);
@@ -53,7 +54,8 @@ public final class S3RequestSource implements RequestSource {
   public List<Delivery> poll() throws InterruptedException {
     List<Delivery> deliveries = new ArrayList<>();
     for (String key : nextKeys()) {
-      readRequest(key).ifPresent(deliveries::add);
+      inFlight.add(key);
+      deliveries.add(new S3Delivery(key, null));
     }
     if (deliveries.isEmpty()) {
       Thread.sleep(idleWait);
@@ -94,14 +96,20 @@ public final class S3RequestSource implements RequestSource {
         r -> r.bucket(bucket).maxKeys(1000).continuationToken(continuation).startAfter(startAfter));
   }
 
-  private Optional<Delivery> readRequest(String key) {
+  /** Reads the request object; many at once, off the poll loop. */
+  @Override
+  public Optional<Delivery> resolve(Delivery delivery) {
+    String key = delivery.position();
     try {
       byte[] bytes = s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asByteArray();
-      inFlight.add(key);
       return Optional.of(new S3Delivery(key, new String(bytes, StandardCharsets.UTF_8)));
     } catch (NoSuchKeyException gone) {
       // Taken by another consumer between the listing and the read.
+      inFlight.remove(key);
       return Optional.empty();
+    } catch (RuntimeException failure) {
+      inFlight.remove(key); // listed again by a later poll
+      throw failure;
     }
   }
 

@@ -3,11 +3,13 @@ package dev.widgetrequests.source.sqs;
 import dev.widgetrequests.source.Delivery;
 import dev.widgetrequests.source.RequestSource;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -20,13 +22,18 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
 
 /**
- * Requests from an SQS queue: long polling, up to ten a receive, batched deletes. A message whose
- * body points at an S3 object is applied from that object; the message is deleted first and the
- * object after, so a crash never leaves a message that points at nothing.
+ * Requests from an SQS queue: long polling, up to ten a receive and several receives at once,
+ * deletes batched and sent in the background. A message whose body points at an S3 object is
+ * applied from that object, read by {@link #resolve} off the poll loop; the message is deleted
+ * first and the object after, so a crash never leaves a message that points at nothing. A failed
+ * request is hidden for longer each time it comes back.
  */
 public final class SqsRequestSource implements RequestSource {
   private static final Logger log = LoggerFactory.getLogger(SqsRequestSource.class);
   private static final int MAX_REASON_CHARS = 4000;
+
+  /** Receives at once at most: enough to keep 256 requests busy at ~20 ms per call. */
+  private static final int MAX_POLLS_IN_FLIGHT = 16;
 
   /** SQS takes 256 KiB per message, attributes included. */
   private static final int MAX_INLINE_BYTES = 240 * 1024;
@@ -37,6 +44,7 @@ public final class SqsRequestSource implements RequestSource {
   private final String deadLetterQueueUrl;
   private final ReceiveMessageRequest receive;
   private final BatchDeleter deleter;
+  private final Visibility visibility;
   private final boolean fifo;
 
   /**
@@ -68,24 +76,35 @@ public final class SqsRequestSource implements RequestSource {
             .messageAttributeNames(OrderKeys.REQUEST_KEY_ATTRIBUTE)
             .build();
     this.deleter = new BatchDeleter(sqs, s3, queueUrl);
+    this.visibility = new Visibility(sqs, queueUrl, visibilityTimeoutSeconds);
     this.fifo = queueUrl.endsWith(".fifo");
   }
 
   @Override
   public List<Delivery> poll() {
-    deleter.flush();
     List<Delivery> deliveries = new ArrayList<>();
     for (var message : inSendingOrder(sqs.receiveMessage(receive).messages())) {
       var delivery =
           new SqsDelivery(
-              message.messageId(), message.receiptHandle(), message.body(), OrderKeys.of(message));
+              message.messageId(),
+              message.receiptHandle(),
+              message.body(),
+              OrderKeys.of(message),
+              receiveCount(message));
       switch (MessageBody.of(message.body())) {
         case MessageBody.Inline inline -> deliveries.add(delivery.withRequest(inline.body(), null));
-        case MessageBody.Pointer pointer -> resolve(delivery, pointer, deliveries);
+        case MessageBody.Pointer pointer -> deliveries.add(delivery.pointingAt(pointer));
         case MessageBody.S3TestEvent test -> deleter.deleteNow(delivery);
       }
     }
     return deliveries;
+  }
+
+  /** Reads a pointer's object; called for many deliveries at once, off the poll loop. */
+  @Override
+  public Optional<Delivery> resolve(Delivery delivery) {
+    SqsDelivery message = (SqsDelivery) delivery;
+    return message.resolved() ? Optional.of(message) : resolve(message, message.pointer());
   }
 
   /**
@@ -96,11 +115,11 @@ public final class SqsRequestSource implements RequestSource {
     return messages.stream().sorted(Comparator.comparing(OrderKeys::of)).toList();
   }
 
-  private void resolve(SqsDelivery delivery, MessageBody.Pointer pointer, List<Delivery> into) {
+  private Optional<Delivery> resolve(SqsDelivery delivery, MessageBody.Pointer pointer) {
     try {
       byte[] bytes =
           s3.getObjectAsBytes(r -> r.bucket(pointer.bucket()).key(pointer.key())).asByteArray();
-      into.add(delivery.withRequest(new String(bytes, StandardCharsets.UTF_8), pointer));
+      return Optional.of(delivery.withRequest(new String(bytes, StandardCharsets.UTF_8), pointer));
     } catch (NoSuchKeyException | NoSuchBucketException gone) {
       log.warn(
           "message {} points at s3://{}/{}, which does not exist (already applied?): deleting"
@@ -108,7 +127,8 @@ public final class SqsRequestSource implements RequestSource {
           delivery.messageId(),
           pointer.bucket(),
           pointer.key());
-      deleter.deleteNow(delivery);
+      deleter.deleteNow(delivery.withoutPointer());
+      return Optional.empty();
     }
   }
 
@@ -160,16 +180,57 @@ public final class SqsRequestSource implements RequestSource {
     deleter.deleteNow(inline ? message : message.withoutPointer());
   }
 
+  /** Hidden for longer the more often the message has come back: no retry storm. */
   @Override
   public void release(Delivery delivery) {
     SqsDelivery message = (SqsDelivery) delivery;
-    sqs.changeMessageVisibility(
-        r -> r.queueUrl(queueUrl).receiptHandle(message.receiptHandle()).visibilityTimeout(0));
+    visibility.change(message, RetryDelays.afterReceives(message.receiveCount()));
+  }
+
+  @Override
+  public void releaseBehind(Delivery delivery, Delivery failed) {
+    int receives = ((SqsDelivery) failed).receiveCount();
+    // A little longer than the failed one, so it comes back first.
+    visibility.change((SqsDelivery) delivery, RetryDelays.afterReceives(receives).plusSeconds(1));
+  }
+
+  @Override
+  public void giveBack(Delivery delivery) {
+    visibility.change((SqsDelivery) delivery, Duration.ZERO);
+  }
+
+  @Override
+  public int pollsInFlight() {
+    return MAX_POLLS_IN_FLIGHT;
+  }
+
+  @Override
+  public Optional<Duration> visibilityTimeout() {
+    return Optional.of(visibility.timeout());
+  }
+
+  @Override
+  public void extendVisibility(List<Delivery> deliveries, Duration timeout) {
+    visibility.extend(deliveries.stream().map(SqsDelivery.class::cast).toList(), timeout);
   }
 
   @Override
   public void flush() {
     deleter.flush();
+  }
+
+  @Override
+  public void close() {
+    deleter.close();
+  }
+
+  private static int receiveCount(Message message) {
+    String count = message.attributes().get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT);
+    try {
+      return count == null ? 1 : Integer.parseInt(count);
+    } catch (NumberFormatException notANumber) {
+      return 1;
+    }
   }
 
   @Override

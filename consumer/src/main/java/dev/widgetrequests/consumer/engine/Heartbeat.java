@@ -1,0 +1,81 @@
+package dev.widgetrequests.consumer.engine;
+
+import dev.widgetrequests.source.Delivery;
+import dev.widgetrequests.source.RequestSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps held deliveries hidden: one held past half its visibility timeout (waiting in its lane, a
+ * slow store) has its timeout extended, in one batched call per beat, until it has been held for
+ * the cap; after that it is left to come back.
+ */
+final class Heartbeat {
+  private static final Logger log = LoggerFactory.getLogger(Heartbeat.class);
+
+  private final RequestSource source;
+  private final Duration timeout;
+  private final Duration cap;
+  private final Clock clock;
+  private final Map<Delivery, Held> held = new ConcurrentHashMap<>();
+
+  private record Held(Instant received, Instant hiddenUntil) {}
+
+  Heartbeat(RequestSource source, Duration timeout, Duration cap, Clock clock) {
+    this.source = source;
+    this.timeout = timeout;
+    this.cap = cap;
+    this.clock = clock;
+  }
+
+  /** How often {@link #beat} should run. */
+  Duration interval() {
+    return Duration.ofMillis(Math.max(200, timeout.toMillis() / 4));
+  }
+
+  void received(Delivery delivery) {
+    Instant now = clock.instant();
+    held.put(delivery, new Held(now, now.plus(timeout)));
+  }
+
+  void finished(Delivery delivery) {
+    held.remove(delivery);
+  }
+
+  int size() {
+    return held.size();
+  }
+
+  /** Extends every delivery within half a timeout of becoming visible again, up to the cap. */
+  void beat() {
+    Instant now = clock.instant();
+    Instant soon = now.plus(timeout.dividedBy(2));
+    List<Delivery> due = new ArrayList<>();
+    held.forEach(
+        (delivery, h) -> {
+          if (h.hiddenUntil().isBefore(soon) && h.received().plus(cap).isAfter(now)) {
+            due.add(delivery);
+          }
+        });
+    if (due.isEmpty()) {
+      return;
+    }
+    try {
+      source.extendVisibility(due, timeout);
+      due.forEach(
+          d -> held.computeIfPresent(d, (k, h) -> new Held(h.received(), now.plus(timeout))));
+    } catch (RuntimeException failure) {
+      log.warn(
+          "could not extend the visibility of {} requests ({}): they may come back while held",
+          due.size(),
+          TransientFailures.describe(failure));
+    }
+  }
+}
