@@ -26,10 +26,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * are closed together.
  */
 public final class AwsClients implements AutoCloseable {
-  /**
-   * Credentials used only when an endpoint override is set and no real ones are configured. Letters
-   * only: DynamoDB Local refuses access key ids with other characters.
-   */
+  /** Credentials used only when an endpoint override is set and no real ones are configured. */
   private static final AwsBasicCredentials LOCAL_CREDENTIALS =
       AwsBasicCredentials.create("widgetslocal", "widgetslocal");
 

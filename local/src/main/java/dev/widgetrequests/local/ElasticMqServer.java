@@ -14,12 +14,16 @@ final class ElasticMqServer implements EmbeddedServer {
     this.port = port;
   }
 
-  static ElasticMqServer start(int port, String region) {
+  /**
+   * Starts ElasticMQ on {@code port}; its queue URLs name {@code advertisedPort}, where clients
+   * reach it.
+   */
+  static ElasticMqServer start(int port, int advertisedPort, String region) {
     SQSRestServer server =
         SQSRestServerBuilder.withInterface(Loopback.HOST)
             .withPort(port)
             // Queue URLs are built from this address: it must be the one clients can reach.
-            .withServerAddress(new NodeAddress("http", Loopback.HOST, port, ""))
+            .withServerAddress(new NodeAddress("http", Loopback.HOST, advertisedPort, ""))
             .withAWSRegion(region)
             .start();
     try {

@@ -1,7 +1,7 @@
 package dev.widgetrequests.local;
 
 import java.net.URI;
-import java.util.List;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -9,24 +9,24 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * AWS without an AWS account: S3Proxy (S3), ElasticMQ (SQS) and DynamoDB Local (DynamoDB) running
- * in this JVM on {@code 127.0.0.1}, reached through the real AWS SDK. Used by integration tests
- * (see {@link LocalStackExtension}) and by {@code widgets local}. Closing it stops every server.
+ * AWS without an AWS account: S3Proxy (S3) and ElasticMQ (SQS) running in this JVM, dynalite
+ * (DynamoDB) as a {@code node} child process, all on {@code 127.0.0.1}, reached through the real
+ * AWS SDK. Used by integration tests (see {@link LocalStackExtension}) and by {@code widgets
+ * local}. Closing it stops every server.
  */
 public final class LocalStack implements AutoCloseable {
   /** The region every client of the stack uses; the servers accept any. */
   public static final String REGION = "us-east-1";
 
-  /**
-   * Credentials the stack's clients use; the servers accept any (DynamoDB Local: letters, digits).
-   */
+  /** Credentials the stack's clients use; the servers accept any. */
   public static final String ACCESS_KEY_ID = "widgetslocal";
 
   public static final String SECRET_ACCESS_KEY = "widgetslocal";
 
   private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
 
-  private final List<EmbeddedServer> servers;
+  private final StackServers servers;
+  private final Duration latency;
   private final URI s3Endpoint;
   private final URI sqsEndpoint;
   private final URI dynamoDbEndpoint;
@@ -34,49 +34,60 @@ public final class LocalStack implements AutoCloseable {
   private final Provisioner provisioner;
   private final UniqueNames names = new UniqueNames();
 
-  private LocalStack(EmbeddedServer s3, EmbeddedServer sqs, EmbeddedServer dynamoDb) {
-    this.servers = List.of(s3, sqs, dynamoDb);
-    this.s3Endpoint = endpoint(s3);
-    this.sqsEndpoint = endpoint(sqs);
-    this.dynamoDbEndpoint = endpoint(dynamoDb);
+  private LocalStack(StackServers servers, Duration latency) {
+    this.servers = servers;
+    this.latency = latency;
+    this.s3Endpoint = endpoint(servers.s3Port());
+    this.sqsEndpoint = endpoint(servers.sqsPort());
+    this.dynamoDbEndpoint = endpoint(servers.dynamoDbPort());
     this.clients = new StackClients(s3Endpoint, sqsEndpoint, dynamoDbEndpoint);
     this.provisioner = new Provisioner(clients.s3(), clients.sqs(), clients.dynamoDb());
   }
 
   /**
-   * Starts the three servers.
+   * Starts the three servers, answering at once.
    *
    * @throws PortInUseException when a fixed port is taken (nothing is left running then)
    */
   public static LocalStack start(LocalStackPorts ports) {
+    return start(ports, Duration.ZERO);
+  }
+
+  /**
+   * Starts the three servers; every call to any of them takes {@code latency} longer, as a call to
+   * a distant cloud would.
+   *
+   * @throws PortInUseException when a fixed port is taken (nothing is left running then)
+   */
+  public static LocalStack start(LocalStackPorts ports, Duration latency) {
+    if (latency.isNegative()) {
+      throw new IllegalArgumentException("latency must not be negative: " + latency);
+    }
     long started = System.nanoTime();
-    // Fail before starting anything when a fixed port is taken.
-    Loopback.requireFree(LocalService.S3, ports.s3());
-    Loopback.requireFree(LocalService.SQS, ports.sqs());
-    Loopback.requireFree(LocalService.DYNAMODB, ports.dynamoDb());
-    List<EmbeddedServer> servers =
-        ParallelStart.startAll(
-            List.of(
-                () -> Loopback.start(LocalService.S3, ports.s3(), S3ProxyServer::start),
-                () ->
-                    Loopback.start(
-                        LocalService.SQS, ports.sqs(), port -> ElasticMqServer.start(port, REGION)),
-                () ->
-                    Loopback.start(
-                        LocalService.DYNAMODB, ports.dynamoDb(), DynamoDbLocalServer::start)));
-    LocalStack stack = new LocalStack(servers.get(0), servers.get(1), servers.get(2));
+    LocalStack stack = new LocalStack(StackServers.start(ports, latency, REGION), latency);
     log.info(
-        "Local stack up in {} ms: S3 {}, SQS {}, DynamoDB {}",
+        "Local stack up in {} ms: S3 {}, SQS {}, DynamoDB {}{}",
         (System.nanoTime() - started) / 1_000_000,
         stack.s3Endpoint,
         stack.sqsEndpoint,
-        stack.dynamoDbEndpoint);
+        stack.dynamoDbEndpoint,
+        latency.isZero() ? "" : ", " + latency.toMillis() + " ms added to every call");
     return stack;
   }
 
   /** Starts the servers on free ports, so it can run beside anything else. */
   public static LocalStack startOnRandomPorts() {
     return start(LocalStackPorts.RANDOM);
+  }
+
+  /** The time added to every call. */
+  public Duration latency() {
+    return latency;
+  }
+
+  /** The calls each service has answered so far (every call through any client counts). */
+  public CallCounts callCounts() {
+    return servers.callCounts();
   }
 
   public URI s3Endpoint() {
@@ -156,6 +167,7 @@ public final class LocalStack implements AutoCloseable {
     return new LocalResources(
         createBucket(LocalResources.REQUEST_BUCKET),
         createBucket(LocalResources.WIDGET_BUCKET),
+        createBucket(LocalResources.PAYLOAD_BUCKET),
         createQueueWithDeadLetter(LocalResources.REQUEST_QUEUE),
         createWidgetTable(LocalResources.WIDGET_TABLE, LocalResources.WIDGET_TABLE_KEY),
         LocalResources.WIDGET_TABLE_KEY);
@@ -166,11 +178,11 @@ public final class LocalStack implements AutoCloseable {
   public void close() {
     long started = System.nanoTime();
     clients.close();
-    servers.reversed().forEach(EmbeddedServer::close);
+    servers.close();
     log.info("Local stack stopped in {} ms", (System.nanoTime() - started) / 1_000_000);
   }
 
-  private static URI endpoint(EmbeddedServer server) {
-    return URI.create("http://" + Loopback.HOST + ":" + server.port());
+  private static URI endpoint(int port) {
+    return URI.create("http://" + Loopback.HOST + ":" + port);
   }
 }

@@ -1,5 +1,6 @@
 package dev.widgetrequests.local;
 
+import java.time.Duration;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -9,8 +10,14 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * method or constructor of a class extended with this. One stack on free ports serves every test
  * class of the JVM; it starts on first use and stops when the test run ends. Tests share it, so
  * they name what they create with {@link LocalStack#uniqueName}.
+ *
+ * <p>The system property {@value #LATENCY_PROPERTY} (milliseconds, default 0) makes every call to
+ * that stack take so much longer, e.g. {@code ./mvnw verify -Dwidgets.latency.ms=20}.
  */
 public final class LocalStackExtension implements ParameterResolver {
+  /** The system property that asks for latency on every call, in milliseconds. */
+  public static final String LATENCY_PROPERTY = "widgets.latency.ms";
+
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(LocalStackExtension.class);
 
@@ -26,6 +33,22 @@ public final class LocalStackExtension implements ParameterResolver {
         .getRoot()
         .getStore(NAMESPACE)
         .getOrComputeIfAbsent(
-            LocalStack.class, type -> LocalStack.startOnRandomPorts(), LocalStack.class);
+            LocalStack.class,
+            type -> LocalStack.start(LocalStackPorts.RANDOM, latency()),
+            LocalStack.class);
+  }
+
+  /** The latency {@value #LATENCY_PROPERTY} asks for. */
+  static Duration latency() {
+    String millis = System.getProperty(LATENCY_PROPERTY, "").strip();
+    if (millis.isEmpty()) {
+      return Duration.ZERO;
+    }
+    try {
+      return Duration.ofMillis(Long.parseLong(millis));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          LATENCY_PROPERTY + " must be a number of milliseconds, not '" + millis + "'", e);
+    }
   }
 }

@@ -6,7 +6,7 @@ package dev.widgetrequests.local;
  *
  * @param s3 S3Proxy's port
  * @param sqs ElasticMQ's port
- * @param dynamoDb DynamoDB Local's port
+ * @param dynamoDb dynalite's port (DynamoDB)
  */
 public record LocalStackPorts(int s3, int sqs, int dynamoDb) {
 

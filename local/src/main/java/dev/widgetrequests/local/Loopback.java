@@ -19,8 +19,8 @@ final class Loopback {
 
   /**
    * Starts a server on {@code port}, or on a free port when it is 0. The embedded servers want to
-   * know their port before they bind (ElasticMQ puts it in queue URLs; DynamoDB Local has no way to
-   * report it), so a free port is picked first rather than binding to port 0.
+   * know their port before they bind (ElasticMQ puts it in queue URLs; S3Proxy reports it only once
+   * it runs), so a free port is picked first rather than binding to port 0.
    *
    * @throws PortInUseException when a fixed port is taken
    */

@@ -15,11 +15,6 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 final class StackClients implements AutoCloseable {
   private static final Region REGION = Region.of(LocalStack.REGION);
 
-  /** DynamoDB Local 2.x accepts only letters and digits in an access key id. */
-  static final String ACCESS_KEY_ID = "widgetslocal";
-
-  static final String SECRET_ACCESS_KEY = "widgetslocal";
-
   private final SdkHttpClient http;
   private final S3Client s3;
   private final SqsClient sqs;

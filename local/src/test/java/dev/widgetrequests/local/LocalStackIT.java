@@ -61,7 +61,8 @@ class LocalStackIT {
   void defaultResources_includeRequestAndWidgetBuckets() {
     assertThat(own.s3().listBuckets().buckets())
         .extracting(Bucket::name)
-        .contains("widget-requests", "widgets");
+        .contains("widget-requests", "widgets", "widget-request-payloads");
+    assertThat(resources.payloadBucket()).isEqualTo("widget-request-payloads");
     assertThat(resources.requestBucket()).isEqualTo("widget-requests");
     assertThat(resources.widgetBucket()).isEqualTo("widgets");
   }

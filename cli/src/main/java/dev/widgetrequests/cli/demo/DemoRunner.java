@@ -31,7 +31,7 @@ public final class DemoRunner {
   /** Runs the demo on a stack of its own (random ports); returns the exit code. */
   public int run() throws IOException, InterruptedException {
     LogFile.attach(logFile, "dev.widgetrequests", true);
-    out.println("==> starting the local AWS stack (S3Proxy, ElasticMQ, DynamoDB Local)");
+    out.println("==> starting the local AWS stack (S3Proxy, ElasticMQ, dynalite)");
     long start = System.nanoTime();
     try (LocalStack stack = LocalStack.start(LocalStackPorts.RANDOM)) {
       out.printf("    up in %.1f s%n", (System.nanoTime() - start) / 1e9);

@@ -19,7 +19,13 @@ final class Banner {
     URI sqs = stack.sqsEndpoint();
     URI dynamoDb = stack.dynamoDbEndpoint();
     out.printf(
-        "Local AWS stack up in %.1f s. Press Ctrl-C to stop.%n%n", startUp.toMillis() / 1000.0);
+        "Local AWS stack up in %.1f s. Press Ctrl-C to stop.%n", startUp.toMillis() / 1000.0);
+    if (stack.latency().isPositive()) {
+      out.printf(
+          "Every call to S3, SQS and DynamoDB takes %d ms longer (--latency).%n",
+          stack.latency().toMillis());
+    }
+    out.println();
     out.println("Endpoints");
     out.printf("  S3        %s%n", s3);
     out.printf("  SQS       %s%n", sqs);
@@ -29,6 +35,7 @@ final class Banner {
     out.println("Resources");
     out.printf("  request bucket     %s%n", resources.requestBucket());
     out.printf("  widget bucket      %s%n", resources.widgetBucket());
+    out.printf("  payload bucket     %s%n", resources.payloadBucket());
     out.printf("  request queue      %s%n", resources.requestQueueUrl());
     out.printf("  dead-letter queue  %s%n", resources.deadLetterQueueUrl());
     out.printf(
@@ -52,8 +59,7 @@ final class Banner {
     out.printf("  export AWS_SECRET_ACCESS_KEY=%s%n", LocalStack.SECRET_ACCESS_KEY);
     out.printf(
         "  export AWS_REGION=%s AWS_DEFAULT_REGION=%s%n", LocalStack.REGION, LocalStack.REGION);
-    out.println(
-        "  (any credentials work; DynamoDB Local wants an access key of letters and digits)");
+    out.println("  (any credentials work)");
     out.println();
   }
 

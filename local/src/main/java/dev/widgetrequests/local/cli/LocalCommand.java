@@ -23,9 +23,9 @@ import picocli.CommandLine.Spec;
     name = "local",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs AWS-compatible S3 (S3Proxy), SQS (ElasticMQ) and DynamoDB (DynamoDB Local) servers in"
-          + " this process, creates the default resources (buckets widget-requests and widgets,"
-          + " queue widget-requests with dead-letter queue widget-requests-dlq, table widgets with"
+      "Runs AWS-compatible S3 (S3Proxy) and SQS (ElasticMQ) servers in this process and DynamoDB"
+          + " (dynalite, a Node.js child process), creates the default resources (buckets"
+          + " widget-requests, widgets and widget-request-payloads, queue widget-requests with dead-letter queue widget-requests-dlq, table widgets with"
           + " index owner-last_modified_on-index) and prints the endpoints and the environment"
           + " variables that point the AWS CLI, the SDKs and the other widgets commands at them.",
       "Everything is kept in memory and is gone when it stops. Runs until Ctrl-C or SIGTERM."
@@ -62,6 +62,15 @@ public final class LocalCommand implements Callable<Integer> {
               + " ${DEFAULT-VALUE}; 0 = any free port).")
   int httpPort;
 
+  @Option(
+      names = "--latency",
+      paramLabel = "MS",
+      defaultValue = "0",
+      description =
+          "Milliseconds added to every call to S3, SQS and DynamoDB, as a distant cloud would"
+              + " (default: ${DEFAULT-VALUE}).")
+  long latencyMillis;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -69,7 +78,7 @@ public final class LocalCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     LocalStackPorts ports = ports();
     long started = System.nanoTime();
-    LocalStack stack = start(ports);
+    LocalStack stack = start(ports, latency());
     // Installed once the servers run: before, Ctrl-C just ends the process, servers and all.
     StopSignal stop = StopSignal.install();
     try (stack) {
@@ -109,9 +118,17 @@ public final class LocalCommand implements Callable<Integer> {
     }
   }
 
-  private static LocalStack start(LocalStackPorts ports) {
+  private Duration latency() {
+    if (latencyMillis < 0) {
+      throw new ParameterException(
+          spec.commandLine(), "--latency must be 0 or more milliseconds, not " + latencyMillis);
+    }
+    return Duration.ofMillis(latencyMillis);
+  }
+
+  private static LocalStack start(LocalStackPorts ports, Duration latency) {
     try {
-      return LocalStack.start(ports);
+      return LocalStack.start(ports, latency);
     } catch (PortInUseException e) {
       throw portInUse(e);
     }

@@ -1,0 +1,132 @@
+package dev.widgetrequests.local;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntFunction;
+
+/**
+ * The address clients reach a server at: a TCP forwarder on {@code 127.0.0.1} in front of the real
+ * server (which listens on a free port of its own). It counts the HTTP calls that pass and delays
+ * each by the stack's latency, so the local stack can be made to answer like a distant cloud. It
+ * reads no HTTP beyond telling where a new call starts (see {@link ForwardedConnection}).
+ */
+final class ServiceFront implements EmbeddedServer {
+  private static final int BACKLOG = 512;
+
+  private final ServerSocket listener;
+  private final EmbeddedServer backend;
+  private final Duration latency;
+  private final LongAdder calls;
+  private final Set<ForwardedConnection> open = ConcurrentHashMap.newKeySet();
+  private volatile boolean closed;
+
+  private ServiceFront(
+      ServerSocket listener, EmbeddedServer backend, Duration latency, LongAdder calls) {
+    this.listener = listener;
+    this.backend = backend;
+    this.latency = latency;
+    this.calls = calls;
+  }
+
+  /**
+   * Listens on {@code port} (0: any free port), then starts the server behind it with {@code
+   * startBackend}, which is given the front's port (the one the server must advertise, as in
+   * ElasticMQ's queue URLs) and returns the server it started on a port of its own.
+   *
+   * @throws PortInUseException when {@code port} is taken
+   */
+  static ServiceFront start(
+      LocalService service,
+      int port,
+      Duration latency,
+      LongAdder calls,
+      IntFunction<EmbeddedServer> startBackend) {
+    ServerSocket listener = bind(service, port);
+    EmbeddedServer backend;
+    try {
+      backend = startBackend.apply(listener.getLocalPort());
+    } catch (RuntimeException e) {
+      closeQuietly(listener);
+      throw e;
+    }
+    ServiceFront front = new ServiceFront(listener, backend, latency, calls);
+    Thread.ofVirtual().name(service + "-front").start(front::accept);
+    return front;
+  }
+
+  private static ServerSocket bind(LocalService service, int port) {
+    try {
+      ServerSocket listener = new ServerSocket();
+      try {
+        listener.bind(new InetSocketAddress(Loopback.ADDRESS, port), BACKLOG);
+        return listener;
+      } catch (IOException e) {
+        listener.close();
+        throw e;
+      }
+    } catch (BindException e) {
+      throw new PortInUseException(service, port, e);
+    } catch (IOException e) {
+      throw new IllegalStateException(service + " cannot listen on port " + port, e);
+    }
+  }
+
+  private void accept() {
+    while (!closed) {
+      Socket client;
+      try {
+        client = listener.accept();
+      } catch (IOException e) {
+        continue; // closed (the loop ends) or a connection that failed before it was accepted
+      }
+      Thread.ofVirtual().start(() -> forward(client));
+    }
+  }
+
+  private void forward(Socket client) {
+    Socket server = new Socket();
+    try {
+      server.connect(new InetSocketAddress(Loopback.ADDRESS, backend.port()));
+    } catch (IOException e) {
+      closeQuietly(client);
+      closeQuietly(server);
+      return;
+    }
+    ForwardedConnection connection = new ForwardedConnection(client, server, latency, calls);
+    open.add(connection);
+    try {
+      connection.run();
+    } finally {
+      open.remove(connection);
+    }
+  }
+
+  @Override
+  public int port() {
+    return listener.getLocalPort();
+  }
+
+  /** Stops taking connections, cuts the open ones and stops the server behind. */
+  @Override
+  public void close() {
+    closed = true;
+    closeQuietly(listener);
+    open.forEach(ForwardedConnection::close);
+    backend.close();
+  }
+
+  private static void closeQuietly(AutoCloseable closeable) {
+    try {
+      closeable.close();
+    } catch (Exception e) {
+      // Already closed or broken: nothing left to release.
+    }
+  }
+}
