@@ -24,11 +24,6 @@ final class BenchRunner {
   BenchTable run() throws IOException, InterruptedException {
     BenchTable table = new BenchTable();
     for (int latency : settings.latenciesMillis()) {
-      if (!BenchStack.supports(latency)) {
-        out.printf(
-            "%d ms: skipped, this build's local stack cannot add latency to calls%n", latency);
-        continue;
-      }
       try (LocalStack stack = BenchStack.start(Duration.ofMillis(latency));
           BenchClients clients = new BenchClients(stack)) {
         for (BenchPath path : settings.paths()) {

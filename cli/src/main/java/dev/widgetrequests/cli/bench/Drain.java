@@ -12,7 +12,8 @@ import java.util.List;
  * @param latenciesMillis per request: handled time minus the later of its send time and the drain
  *     start (the time it could first have been taken)
  * @param peakRssMb the drainer's peak resident memory, or -1 when it runs inside the bench
- * @param cpuMillisPerRequest the drainer's CPU time per request, or -1 when not measured
+ * @param cpuMillisPerRequest the drainer's CPU time per request in steady state (from 30 % of the
+ *     requests handled on), or -1 when not measured
  * @param note what the reader should know (a sample, a shortfall)
  */
 record Drain(
