@@ -24,9 +24,13 @@ final class Heartbeat {
   private final Duration timeout;
   private final Duration cap;
   private final Clock clock;
-  private final Map<Delivery, Held> held = new ConcurrentHashMap<>();
 
-  private record Held(Instant received, Instant hiddenUntil) {}
+  /**
+   * By position: a delivery is replaced by its resolved self on its way, and keeps its position.
+   */
+  private final Map<String, Held> held = new ConcurrentHashMap<>();
+
+  private record Held(Delivery delivery, Instant received, Instant hiddenUntil) {}
 
   Heartbeat(RequestSource source, Duration timeout, Duration cap, Clock clock) {
     this.source = source;
@@ -42,11 +46,11 @@ final class Heartbeat {
 
   void received(Delivery delivery) {
     Instant now = clock.instant();
-    held.put(delivery, new Held(now, now.plus(timeout)));
+    held.put(delivery.position(), new Held(delivery, now, now.plus(timeout)));
   }
 
   void finished(Delivery delivery) {
-    held.remove(delivery);
+    held.remove(delivery.position());
   }
 
   int size() {
@@ -59,9 +63,9 @@ final class Heartbeat {
     Instant soon = now.plus(timeout.dividedBy(2));
     List<Delivery> due = new ArrayList<>();
     held.forEach(
-        (delivery, h) -> {
+        (position, h) -> {
           if (h.hiddenUntil().isBefore(soon) && h.received().plus(cap).isAfter(now)) {
-            due.add(delivery);
+            due.add(h.delivery());
           }
         });
     if (due.isEmpty()) {
@@ -70,7 +74,9 @@ final class Heartbeat {
     try {
       source.extendVisibility(due, timeout);
       due.forEach(
-          d -> held.computeIfPresent(d, (k, h) -> new Held(h.received(), now.plus(timeout))));
+          d ->
+              held.computeIfPresent(
+                  d.position(), (k, h) -> new Held(h.delivery(), h.received(), now.plus(timeout))));
     } catch (RuntimeException failure) {
       log.warn(
           "could not extend the visibility of {} requests ({}): they may come back while held",

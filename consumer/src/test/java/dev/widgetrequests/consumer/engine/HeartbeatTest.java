@@ -97,6 +97,18 @@ class HeartbeatTest {
     assertThat(extended).hasSize(before);
   }
 
+  @Test
+  void finished_withTheResolvedDelivery_endsTheBeatsOfTheOneReceived() {
+    heartbeat.received(delivery("pointer"));
+    heartbeat.finished(delivery("pointer")); // a new object: the request read from the pointer
+
+    clock.advance(Duration.ofSeconds(20));
+    heartbeat.beat();
+
+    assertThat(extended).isEmpty();
+    assertThat(heartbeat.size()).isZero();
+  }
+
   private static final class MovableClock extends Clock {
     private Instant now = Instant.parse("2026-01-01T00:00:00Z");
 
