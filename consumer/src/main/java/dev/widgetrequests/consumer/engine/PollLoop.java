@@ -72,22 +72,33 @@ final class PollLoop {
     engine.stop(); // one loop ending (idle, runtime, stop) ends them all
   }
 
-  /** Hands the batch on, holding one permit per delivery; false when it is time to stop. */
+  /**
+   * Hands the batch on, one permit per delivery; a batch larger than the permits held (a bucket
+   * listing) goes on in parts as permits free up. False when it is time to stop.
+   */
   private boolean take(List<Delivery> batch) {
-    if (batch.size() < batchPermits) {
-      engine.permits().release(batchPermits - batch.size());
-    } else if (batch.size() > batchPermits) {
-      engine.permits().acquireUninterruptibly(batch.size() - batchPermits);
-    }
     if (batch.isEmpty()) {
+      engine.permits().release(batchPermits);
       if (idleTooLong()) {
         log.info("no requests for {} s: stopping", engine.settings().exitWhenIdle().toSeconds());
         return false;
       }
       return true;
     }
-    batch.forEach(engine::received);
-    dispatch.submit(batch);
+    int held = batchPermits;
+    for (int from = 0; from < batch.size(); ) {
+      int part = Math.min(held, batch.size() - from);
+      List<Delivery> handed = List.copyOf(batch.subList(from, from + part));
+      handed.forEach(engine::received);
+      dispatch.submit(handed);
+      from += part;
+      held -= part;
+      if (from < batch.size()) {
+        held = Math.min(batchPermits, batch.size() - from);
+        engine.permits().acquireUninterruptibly(held);
+      }
+    }
+    engine.permits().release(held);
     shared.lastWork.set(engine.clock().instant());
     return true;
   }

@@ -40,6 +40,18 @@ class ConsumerEngineRetryTest {
   }
 
   @Test
+  void batchLargerThanTheConcurrency_goesOnInParts() {
+    for (int i = 0; i < 25; i++) {
+      source.add("k%02d".formatted(i), request("create", "w" + i, "L" + i));
+    }
+
+    var summary = engine(3, Duration.ZERO, Duration.ofMillis(100)).run();
+
+    assertThat(summary.applied()).isEqualTo(25);
+    assertThat(source.remaining()).isZero();
+  }
+
+  @Test
   void failedFetch_releasesItsOwnDeliveryOnly() {
     source.add("k1", request("create", "w1", "a"));
     source.add("k2", request("create", "w2", "b"));
