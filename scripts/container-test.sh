@@ -26,8 +26,8 @@ debian_mirror=http://deb.debian.org/debian
 # jdeps --print-module-deps on the consumer's jars gives java.base, java.desktop, java.naming,
 # java.security.jgss and java.sql; the rest are needed at run time: java.xml (logback, SDK XML),
 # java.logging, java.management, jdk.net and java.net.http (HTTP clients), jdk.unsupported, and
-# jdk.crypto.ec (elliptic-curve TLS to AWS on Java 21).
-jre_modules=java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.security.jgss,java.sql,java.xml,jdk.crypto.ec,jdk.net,jdk.unsupported
+# jdk.crypto.ec (elliptic-curve TLS to AWS on Java 21), jdk.httpserver (--metrics-port).
+jre_modules=java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.security.jgss,java.sql,java.xml,jdk.crypto.ec,jdk.httpserver,jdk.net,jdk.unsupported
 run_name=widgets-consumer-test
 stop_name=widgets-consumer-stop-test
 
@@ -227,8 +227,7 @@ consume() {
 }
 
 # Items in the widget table, with the AWS CLI when there is one. Without it, the same Scan through
-# DynamoDB's HTTP API: DynamoDB Local reads the access key from the Authorization header but does
-# not check the signature.
+# DynamoDB's HTTP API: dynalite wants an Authorization and a date header but checks no signature.
 count_widgets() (
   set -a
   # shellcheck disable=SC1090
@@ -244,6 +243,7 @@ count_widgets() (
     curl -fsS "$AWS_ENDPOINT_URL_DYNAMODB" \
       -H 'Content-Type: application/x-amz-json-1.0' \
       -H 'X-Amz-Target: DynamoDB_20120810.Scan' \
+      -H "X-Amz-Date: $(date -u +%Y%m%dT%H%M%SZ)" \
       -H "Authorization: AWS4-HMAC-SHA256 Credential=$AWS_ACCESS_KEY_ID/20250101/$AWS_REGION/dynamodb/aws4_request, SignedHeaders=host, Signature=0" \
       -d '{"TableName": "widgets", "Select": "COUNT"}' | sed -n 's/.*"Count":\([0-9]*\).*/\1/p'
   fi

@@ -13,8 +13,11 @@ installed && exit 0
 
 command -v node >/dev/null ||
   { echo "widgets: Node.js $min_node or newer is needed for the local DynamoDB (dynalite); install it (e.g. 'apt-get install nodejs npm')." >&2; exit 1; }
-major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
-[ "$major" -ge "$min_node" ] ||
+major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || true)
+major=${major#v}
+major=${major%%.*}
+major=${major//[^0-9]/}
+[ "${major:-0}" -ge "$min_node" ] ||
   { echo "widgets: Node.js $min_node or newer is needed for the local DynamoDB (dynalite), found $(node --version 2>/dev/null || echo none); install a newer one." >&2; exit 1; }
 command -v npm >/dev/null ||
   { echo "widgets: npm is needed to install the local DynamoDB (dynalite); install it (e.g. 'apt-get install npm')." >&2; exit 1; }

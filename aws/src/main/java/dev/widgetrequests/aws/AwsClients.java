@@ -2,6 +2,7 @@ package dev.widgetrequests.aws;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
@@ -12,6 +13,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -39,12 +41,19 @@ public final class AwsClients implements AutoCloseable {
   private final AwsSettings settings;
   private final SdkHttpClient http;
   private final AwsCredentialsProvider credentials;
+  private final List<ExecutionInterceptor> interceptors;
   private S3Client s3;
   private SqsClient sqs;
   private DynamoDbClient dynamoDb;
 
   public AwsClients(AwsSettings settings) {
+    this(settings, List.of());
+  }
+
+  /** Clients that also pass every call through {@code interceptors} (timing, counting). */
+  public AwsClients(AwsSettings settings, List<ExecutionInterceptor> interceptors) {
     this.settings = settings;
+    this.interceptors = List.copyOf(interceptors);
     this.http =
         ApacheHttpClient.builder()
             .maxConnections(MAX_CONNECTIONS)
@@ -92,7 +101,10 @@ public final class AwsClients implements AutoCloseable {
         .credentialsProvider(credentials)
         .httpClient(http)
         .overrideConfiguration(
-            ClientOverrideConfiguration.builder().retryStrategy(RetryMode.STANDARD).build());
+            ClientOverrideConfiguration.builder()
+                .retryStrategy(RetryMode.STANDARD)
+                .executionInterceptors(interceptors)
+                .build());
     if (endpoint != null) {
       builder.endpointOverride(endpoint);
     }

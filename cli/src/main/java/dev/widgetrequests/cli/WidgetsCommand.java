@@ -1,6 +1,7 @@
 package dev.widgetrequests.cli;
 
 import dev.widgetrequests.cli.bench.BenchCommand;
+import dev.widgetrequests.cli.redrive.RedriveCommand;
 import dev.widgetrequests.consumer.cli.CliErrors;
 import dev.widgetrequests.consumer.cli.ConsumerCommand;
 import dev.widgetrequests.local.cli.LocalCommand;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Command;
       LocalCommand.class,
       ProducerCommand.class,
       ConsumerCommand.class,
+      RedriveCommand.class,
       BenchCommand.class
     })
 public final class WidgetsCommand implements Runnable {

@@ -37,7 +37,9 @@ final class ForwardedConnection {
     this.calls = calls;
   }
 
-  /** Forwards both ways until both sides are done or one fails, then closes both sockets. */
+  /**
+   * Forwards both ways until the server is done (or the client is gone), then closes both sockets.
+   */
   void run() {
     try {
       client.setTcpNoDelay(true);
@@ -56,7 +58,8 @@ final class ForwardedConnection {
 
   private void upstream() {
     byte[] buffer = new byte[BUFFER_BYTES];
-    try (InputStream in = client.getInputStream()) {
+    try {
+      InputStream in = client.getInputStream();
       OutputStream out = server.getOutputStream();
       for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
         if (answered) {
@@ -79,7 +82,9 @@ final class ForwardedConnection {
       }
       server.shutdownOutput();
     } catch (IOException e) {
-      close();
+      // The server may have answered and closed before reading all of the request: let that
+      // answer reach the client; the downstream pump closes the connection when it is done.
+      shutdownOutputQuietly(server);
     } catch (InterruptedException e) {
       close();
       Thread.currentThread().interrupt();
@@ -102,7 +107,8 @@ final class ForwardedConnection {
 
   private void downstream() {
     byte[] buffer = new byte[BUFFER_BYTES];
-    try (InputStream in = server.getInputStream()) {
+    try {
+      InputStream in = server.getInputStream();
       OutputStream out = client.getOutputStream();
       for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
         // Set before the bytes go out: the client may send its next call as soon as it has them.
@@ -120,6 +126,14 @@ final class ForwardedConnection {
   void close() {
     closeQuietly(client);
     closeQuietly(server);
+  }
+
+  private static void shutdownOutputQuietly(Socket socket) {
+    try {
+      socket.shutdownOutput();
+    } catch (IOException e) {
+      // Already closed: nothing more to tell it.
+    }
   }
 
   private static void closeQuietly(Socket socket) {

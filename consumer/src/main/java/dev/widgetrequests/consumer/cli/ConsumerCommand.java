@@ -4,9 +4,13 @@ import dev.widgetrequests.aws.AwsClients;
 import dev.widgetrequests.aws.AwsSettings;
 import dev.widgetrequests.consumer.engine.ConsumerEngine;
 import dev.widgetrequests.consumer.engine.ConsumerStats;
+import dev.widgetrequests.consumer.metrics.AwsCallTimer;
+import dev.widgetrequests.consumer.metrics.ConsumerMetrics;
+import dev.widgetrequests.consumer.metrics.ConsumerWatch;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -207,6 +211,29 @@ public final class ConsumerCommand implements Callable<Integer> {
       description = "Also log to this file; 'none' for console only (default: ${DEFAULT-VALUE}).")
   String logFile;
 
+  @Option(
+      names = "--log-format",
+      paramLabel = "text|json",
+      defaultValue = "text",
+      description =
+          "Log lines for people (text) or one JSON object a line (default: ${DEFAULT-VALUE}).")
+  LogFormat logFormat;
+
+  @Option(
+      names = "--metrics-port",
+      paramLabel = "PORT",
+      description =
+          "Serve Prometheus metrics on this port at /metrics (default: off; 0 = any free port).")
+  Integer metricsPort;
+
+  @Option(
+      names = "--progress-interval",
+      paramLabel = "SECONDS",
+      defaultValue = "5",
+      description =
+          "Log a progress line this often while requests flow; 0 = never (default: ${DEFAULT-VALUE}).")
+  long progressIntervalSeconds;
+
   enum StorageStrategy {
     s3,
     dynamodb
@@ -215,9 +242,14 @@ public final class ConsumerCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ConsumerConfig config = ConsumerOptions.toConfig(this, System.getenv());
-    LogFile.attach(config.logFile());
-    try (AwsClients clients = new AwsClients(config.aws())) {
-      ConsumerEngine engine = ConsumerWiring.engine(config, clients, Clock.systemUTC());
+    Duration progressInterval = ConsumerOptions.progressInterval(this);
+    logFormat.applyToConsole();
+    LogFile.attach(config.logFile(), logFormat);
+    ConsumerMetrics metrics = new ConsumerMetrics(Clock.systemUTC());
+    try (AwsClients clients =
+            new AwsClients(config.aws(), List.of(new AwsCallTimer(metrics.registry())));
+        ConsumerWatch watch = ConsumerWatch.start(metrics, metricsPort, progressInterval)) {
+      ConsumerEngine engine = ConsumerWiring.engine(config, clients, Clock.systemUTC(), metrics);
       log.info(
           "consumer started: {} -> {} ({} in flight at most)",
           ConsumerWiring.describe(config.source()),

@@ -82,6 +82,17 @@ final class ConsumerOptions {
     return new ConsumerConfig.TableStore(table, o.keyAttribute);
   }
 
+  /** How often the progress line is logged; zero for never. */
+  static Duration progressInterval(ConsumerCommand o) {
+    if (o.progressIntervalSeconds < 0) {
+      throw o.usage("--progress-interval must be 0 (never) or more seconds");
+    }
+    if (o.metricsPort != null && (o.metricsPort < 0 || o.metricsPort > 65_535)) {
+      throw o.usage("--metrics-port must be 0 to 65535, was " + o.metricsPort);
+    }
+    return Duration.ofSeconds(o.progressIntervalSeconds);
+  }
+
   private static EngineSettings engine(ConsumerCommand o) {
     if (o.concurrency < 1 || o.concurrency > 1024) {
       throw o.usage("--concurrency must be 1 to 1024, was " + o.concurrency);

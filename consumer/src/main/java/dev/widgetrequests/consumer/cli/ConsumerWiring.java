@@ -2,6 +2,7 @@ package dev.widgetrequests.consumer.cli;
 
 import dev.widgetrequests.aws.AwsClients;
 import dev.widgetrequests.consumer.engine.ConsumerEngine;
+import dev.widgetrequests.consumer.engine.ConsumerEvents;
 import dev.widgetrequests.model.parse.RequestParser;
 import dev.widgetrequests.source.RequestSource;
 import dev.widgetrequests.source.s3.S3RequestSource;
@@ -26,9 +27,15 @@ public final class ConsumerWiring {
   private ConsumerWiring() {}
 
   public static ConsumerEngine engine(ConsumerConfig config, AwsClients clients, Clock clock) {
+    return engine(config, clients, clock, ConsumerEvents.NONE);
+  }
+
+  /** The engine, telling {@code events} what happens to each request. */
+  public static ConsumerEngine engine(
+      ConsumerConfig config, AwsClients clients, Clock clock, ConsumerEvents events) {
     WidgetStore store = store(config.store(), clients, clock);
     RequestSource source = source(config.source(), clients);
-    return new ConsumerEngine(source, store, new RequestParser(), config.engine(), clock);
+    return new ConsumerEngine(source, store, new RequestParser(), config.engine(), clock, events);
   }
 
   static WidgetStore store(ConsumerConfig.Store store, AwsClients clients, Clock clock) {

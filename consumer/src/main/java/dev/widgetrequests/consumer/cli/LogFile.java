@@ -1,7 +1,6 @@
 package dev.widgetrequests.consumer.cli;
 
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.FileAppender;
 import java.nio.file.Path;
@@ -14,7 +13,12 @@ public final class LogFile {
 
   /** Also writes every log line to {@code file} ({@code null}: console only). */
   public static void attach(Path file) {
-    attach(file, Logger.ROOT_LOGGER_NAME, false);
+    attach(file, LogFormat.text);
+  }
+
+  /** Also writes every log line to {@code file} ({@code null}: console only) in {@code format}. */
+  public static void attach(Path file, LogFormat format) {
+    attach(file, Logger.ROOT_LOGGER_NAME, false, format);
   }
 
   /**
@@ -22,6 +26,10 @@ public final class LogFile {
    * lines off the console.
    */
   public static void attach(Path file, String loggerName, boolean only) {
+    attach(file, loggerName, only, LogFormat.text);
+  }
+
+  private static void attach(Path file, String loggerName, boolean only, LogFormat format) {
     if (file == null || !(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
       return;
     }
@@ -31,16 +39,14 @@ public final class LogFile {
     if (root.getAppender(name) != null) {
       return; // already logging there (several runs in one JVM)
     }
-    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-    encoder.setContext(context);
-    encoder.setPattern("%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{24} - %msg%n");
-    encoder.start();
     FileAppender<ILoggingEvent> appender = new FileAppender<>();
     appender.setContext(context);
     appender.setName(name);
     appender.setFile(file.toString());
     appender.setAppend(true);
-    appender.setEncoder(encoder);
+    appender.setEncoder(
+        format.encoder(
+            context, "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{24} - %msg%n"));
     appender.start();
     root.addAppender(appender);
   }

@@ -36,6 +36,7 @@ public final class ConsumerEngine {
   private final RequestProcessor processor;
   private final EngineSettings settings;
   private final Clock clock;
+  private final ConsumerEvents events;
   private final ConsumerStats stats = new ConsumerStats();
   private final Semaphore permits;
   private final Heartbeat heartbeat;
@@ -50,7 +51,19 @@ public final class ConsumerEngine {
       RequestParser parser,
       EngineSettings settings,
       Clock clock) {
+    this(source, store, parser, settings, clock, ConsumerEvents.NONE);
+  }
+
+  /** Like the other constructor, telling {@code events} what happens to each request. */
+  public ConsumerEngine(
+      RequestSource source,
+      WidgetStore store,
+      RequestParser parser,
+      EngineSettings settings,
+      Clock clock,
+      ConsumerEvents events) {
     this.source = source;
+    this.events = events;
     this.parser = parser;
     this.settings = settings;
     this.clock = clock;
@@ -66,7 +79,8 @@ public final class ConsumerEngine {
             store,
             clock,
             new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5)),
-            duration -> Thread.sleep(duration));
+            duration -> Thread.sleep(duration),
+            events);
   }
 
   /** Runs until stopped, the maximum runtime passes, or the source stays idle; then drains. */
@@ -133,6 +147,7 @@ public final class ConsumerEngine {
   void received(Delivery delivery) {
     held.incrementAndGet();
     stats.started(System.nanoTime());
+    events.dispatched(delivery);
     if (heartbeat != null) {
       heartbeat.received(delivery);
     }
@@ -190,6 +205,7 @@ public final class ConsumerEngine {
   private final class Lane implements Dispatch.LaneTask {
     @Override
     public void run(Delivery delivery, ParseResult parsed, String widgetId) {
+      events.started(delivery);
       Outcome outcome;
       try {
         Delivery blocker = widgetId == null ? null : lanes.blockedBy(widgetId);
@@ -212,6 +228,7 @@ public final class ConsumerEngine {
 
     @Override
     public void ended(Delivery delivery, Outcome outcome) {
+      events.started(delivery);
       end(delivery, null, outcome);
     }
 
@@ -221,6 +238,11 @@ public final class ConsumerEngine {
           stats.record(outcome);
           RequestLog.record(delivery, parsed, outcome);
         }
+        // Observers see every delivery end; one that never got parsed counts as unreadable.
+        events.finished(
+            delivery,
+            parsed != null ? parsed : new ParseResult.Invalid(List.of()),
+            outcome != null ? outcome : new Outcome.Warned("ended by its source"));
       } finally {
         if (heartbeat != null) {
           heartbeat.finished(delivery);

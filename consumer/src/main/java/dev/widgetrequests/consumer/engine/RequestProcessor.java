@@ -24,9 +24,21 @@ final class RequestProcessor {
   private final Clock clock;
   private final Backoff backoff;
   private final Sleeper sleeper;
+  private final ConsumerEvents events;
 
   RequestProcessor(
       RequestSource source, WidgetStore store, Clock clock, Backoff backoff, Sleeper sleeper) {
+    this(source, store, clock, backoff, sleeper, ConsumerEvents.NONE);
+  }
+
+  RequestProcessor(
+      RequestSource source,
+      WidgetStore store,
+      Clock clock,
+      Backoff backoff,
+      Sleeper sleeper,
+      ConsumerEvents events) {
+    this.events = events;
     this.source = source;
     this.store = store;
     this.clock = clock;
@@ -87,6 +99,7 @@ final class RequestProcessor {
         if (!TransientFailures.isTransient(failure) || attempt == MAX_ATTEMPTS) {
           return release(delivery, failure);
         }
+        events.retried(delivery, failure);
         try {
           sleeper.sleep(backoff.delay(attempt));
         } catch (InterruptedException interrupted) {

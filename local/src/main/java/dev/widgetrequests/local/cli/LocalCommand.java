@@ -7,10 +7,13 @@ import dev.widgetrequests.local.LocalResources;
 import dev.widgetrequests.local.LocalStack;
 import dev.widgetrequests.local.LocalStackPorts;
 import dev.widgetrequests.local.PortInUseException;
+import dev.widgetrequests.local.dashboard.Dashboard;
+import dev.widgetrequests.local.dashboard.DashboardSources;
 import dev.widgetrequests.local.http.ApiGatewayServer;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,6 +31,8 @@ import picocli.CommandLine.Spec;
           + " widget-requests, widgets and widget-request-payloads, queue widget-requests with dead-letter queue widget-requests-dlq, table widgets with"
           + " index owner-last_modified_on-index) and prints the endpoints and the environment"
           + " variables that point the AWS CLI, the SDKs and the other widgets commands at them.",
+      "A live dashboard (queue depth, dead letters and their reasons, applied / rejected per"
+          + " second, widgets per store) is served at http://127.0.0.1:HTTP_PORT/.",
       "Everything is kept in memory and is gone when it stops. Runs until Ctrl-C or SIGTERM."
     })
 public final class LocalCommand implements Callable<Integer> {
@@ -71,6 +76,16 @@ public final class LocalCommand implements Callable<Integer> {
               + " (default: ${DEFAULT-VALUE}).")
   long latencyMillis;
 
+  @Option(
+      names = "--consumer-metrics",
+      paramLabel = "URL",
+      split = ",",
+      defaultValue = "http://127.0.0.1:9464/metrics",
+      description =
+          "Consumers' metrics the dashboard reads (widgets consumer --metrics-port); 'none' for"
+              + " none (default: ${DEFAULT-VALUE}).")
+  List<String> consumerMetrics;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -83,10 +98,14 @@ public final class LocalCommand implements Callable<Integer> {
     StopSignal stop = StopSignal.install();
     try (stack) {
       LocalResources resources = stack.createDefaultResources();
-      try (ApiGatewayServer handler = serveHandler(stack, resources)) {
+      try (ApiGatewayServer handler = serveHandler(stack, resources);
+          Dashboard dashboard = Dashboard.start(dashboardSources(stack, resources))) {
+        handler.serveOtherPaths(dashboard);
         URI handlerUri = URI.create("http://127.0.0.1:" + handler.port() + ApiGatewayServer.PATH);
         new Banner(out)
             .print(stack, resources, handlerUri, Duration.ofNanos(System.nanoTime() - started));
+        out.println("Dashboard: http://127.0.0.1:" + handler.port() + "/");
+        out.flush();
         stop.await();
         out.println("Stopping...");
         out.flush();
@@ -124,6 +143,31 @@ public final class LocalCommand implements Callable<Integer> {
           spec.commandLine(), "--latency must be 0 or more milliseconds, not " + latencyMillis);
     }
     return Duration.ofMillis(latencyMillis);
+  }
+
+  /** What the dashboard shows: the stack's resources, its call counts, the consumers' metrics. */
+  private DashboardSources dashboardSources(LocalStack stack, LocalResources resources) {
+    List<URI> consumers =
+        consumerMetrics.stream()
+            .filter(url -> !url.equalsIgnoreCase("none"))
+            .map(URI::create)
+            .toList();
+    return new DashboardSources(
+        stack.sqs(),
+        stack.s3(),
+        stack.dynamoDb(),
+        resources.requestQueueUrl(),
+        resources.deadLetterQueueUrl(),
+        resources.requestBucket(),
+        resources.widgetBucket(),
+        resources.widgetTable(),
+        consumers,
+        () -> callTotals(stack.callCounts()),
+        Duration.ofSeconds(2));
+  }
+
+  private static java.util.Map<String, Long> callTotals(dev.widgetrequests.local.CallCounts calls) {
+    return java.util.Map.of("S3", calls.s3(), "SQS", calls.sqs(), "DynamoDB", calls.dynamoDb());
   }
 
   private static LocalStack start(LocalStackPorts ports, Duration latency) {

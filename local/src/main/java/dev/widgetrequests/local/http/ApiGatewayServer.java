@@ -3,6 +3,7 @@ package dev.widgetrequests.local.http;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.widgetrequests.local.LocalService;
 import dev.widgetrequests.local.PortInUseException;
@@ -43,6 +44,7 @@ public final class ApiGatewayServer implements AutoCloseable {
   private final Logger functionLog;
   private final ExecutorService threads;
   private final HttpServer server;
+  private volatile HttpHandler otherPaths;
 
   /**
    * Serves {@code handler} on 127.0.0.1:{@code port}; 0 picks a free port (see {@link #port}).
@@ -62,6 +64,14 @@ public final class ApiGatewayServer implements AutoCloseable {
     server.setExecutor(threads);
     server.createContext("/", this::serve);
     server.start();
+  }
+
+  /**
+   * Hands every request for a path other than {@value #PATH} to {@code handler} (the dashboard)
+   * instead of answering 404.
+   */
+  public void serveOtherPaths(HttpHandler handler) {
+    this.otherPaths = handler;
   }
 
   /** The port the server listens on. */
@@ -87,6 +97,11 @@ public final class ApiGatewayServer implements AutoCloseable {
   }
 
   private void serve(HttpExchange exchange) throws IOException {
+    HttpHandler others = otherPaths;
+    if (others != null && !PATH.equals(exchange.getRequestURI().getRawPath())) {
+      others.handle(exchange);
+      return;
+    }
     try (exchange) {
       respond(exchange, answer(exchange));
     }

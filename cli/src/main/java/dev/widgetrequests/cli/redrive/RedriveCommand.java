@@ -1,0 +1,148 @@
+package dev.widgetrequests.cli.redrive;
+
+import dev.widgetrequests.aws.AwsClients;
+import dev.widgetrequests.aws.AwsSettings;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code widgets redrive}: dead letters and rejected objects back to where they came from. */
+@Command(
+    name = "redrive",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "Moves dead letters back to the queue they came from (their source-queue attribute, or"
+          + " --to), and rejected request objects (rejected/KEY) back to KEY in their bucket, where"
+          + " the consumer takes them up again. Each is sent (or copied) first and deleted after,"
+          + " so none is lost. With --dry-run, lists them with their reasons and moves nothing.",
+      "",
+      "Give a dead-letter queue (--dead-letter-queue), a bucket (--rejected-bucket), or both."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  widgets redrive --dead-letter-queue http://127.0.0.1:9324/000000000000/widget-requests-dlq"
+          + " --dry-run",
+      "  widgets redrive --rejected-bucket widget-requests --reason-contains owner --max 10",
+      "",
+      "Exit codes: 0 done, 1 failure, 2 usage error."
+    })
+public final class RedriveCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = {"-dlq", "--dead-letter-queue"},
+      paramLabel = "URL",
+      description = "Take dead letters from this queue.")
+  String deadLetterQueue;
+
+  @Option(
+      names = "--to",
+      paramLabel = "URL",
+      description = "Send every dead letter to this queue (default: its source-queue attribute).")
+  String to;
+
+  @Option(
+      names = {"-rb", "--rejected-bucket"},
+      paramLabel = "BUCKET",
+      description = "Move rejected request objects in this bucket back under their own key.")
+  String rejectedBucket;
+
+  @Option(
+      names = "--rejected-prefix",
+      paramLabel = "PREFIX",
+      defaultValue = "rejected/",
+      description = "Where rejected objects are in the bucket (default: ${DEFAULT-VALUE}).")
+  String rejectedPrefix;
+
+  @Option(names = "--dry-run", description = "List what would move, with reasons; move nothing.")
+  boolean dryRun;
+
+  @Option(
+      names = "--reason-contains",
+      paramLabel = "TEXT",
+      description = "Only those whose rejection reason contains TEXT.")
+  String reasonContains;
+
+  @Option(
+      names = "--max",
+      paramLabel = "N",
+      defaultValue = "" + Integer.MAX_VALUE,
+      description = "Move at most N of each kind (default: all).")
+  int max;
+
+  @Option(
+      names = {"-r", "--region"},
+      paramLabel = "REGION",
+      defaultValue = "${env:AWS_REGION:-" + AwsSettings.DEFAULT_REGION + "}",
+      description = "AWS region (default: $AWS_REGION, else " + AwsSettings.DEFAULT_REGION + ").")
+  String region;
+
+  @Option(
+      names = {"-p", "--profile"},
+      paramLabel = "PROFILE",
+      description = "Named AWS profile.")
+  String profile;
+
+  @Option(
+      names = "--endpoint-url",
+      paramLabel = "URL",
+      description = "Send every AWS call here; also read from AWS_ENDPOINT_URL*.")
+  URI endpointUrl;
+
+  @Option(names = "--endpoint-url-s3", paramLabel = "URL", description = "S3 endpoint only.")
+  URI s3EndpointUrl;
+
+  @Option(names = "--endpoint-url-sqs", paramLabel = "URL", description = "SQS endpoint only.")
+  URI sqsEndpointUrl;
+
+  @Override
+  public Integer call() {
+    if (deadLetterQueue == null && rejectedBucket == null) {
+      throw new ParameterException(
+          spec.commandLine(), "give --dead-letter-queue URL, --rejected-bucket BUCKET, or both");
+    }
+    if (max < 1) {
+      throw new ParameterException(spec.commandLine(), "--max must be at least 1");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    Selection selection = new Selection(reasonContains, max, dryRun);
+    String verb = dryRun ? "would move" : "moved";
+    try (AwsClients clients = new AwsClients(settings())) {
+      if (deadLetterQueue != null) {
+        List<Redriven> moved =
+            new DeadLetterRedrive(clients.sqs(), deadLetterQueue, to)
+                .run(selection, r -> out.println(r.line()));
+        out.printf("%s %d dead letters from %s%n", verb, moved.size(), deadLetterQueue);
+      }
+      if (rejectedBucket != null) {
+        List<Redriven> moved =
+            new RejectedObjectRedrive(clients.s3(), rejectedBucket, rejectedPrefix)
+                .run(selection, r -> out.println(r.line()));
+        out.printf("%s %d rejected objects in s3://%s%n", verb, moved.size(), rejectedBucket);
+      }
+    }
+    out.flush();
+    return 0;
+  }
+
+  private AwsSettings settings() {
+    AwsSettings base = AwsSettings.fromEnvironment(System.getenv(), region, profile, endpointUrl);
+    return new AwsSettings(
+        region,
+        profile,
+        base.endpoint(),
+        s3EndpointUrl != null ? s3EndpointUrl : base.s3Endpoint(),
+        sqsEndpointUrl != null ? sqsEndpointUrl : base.sqsEndpoint(),
+        base.dynamoDbEndpoint());
+  }
+}

@@ -1,0 +1,139 @@
+package dev.widgetrequests.consumer.metrics;
+
+import dev.widgetrequests.consumer.engine.ConsumerEvents;
+import dev.widgetrequests.consumer.engine.Outcome;
+import dev.widgetrequests.model.CreateWidget;
+import dev.widgetrequests.model.DeleteWidget;
+import dev.widgetrequests.model.UpdateWidget;
+import dev.widgetrequests.model.parse.ParseResult;
+import dev.widgetrequests.source.Delivery;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The consumer's meters, kept in a Prometheus registry: {@code widgets_consumer_requests_total} by
+ * outcome and type, {@code widgets_consumer_retries_total}, {@code
+ * widgets_consumer_heartbeats_total}, the gauges {@code widgets_consumer_in_flight} and {@code
+ * widgets_consumer_lane_backlog}, and the histogram {@code widgets_consumer_lag_seconds} (now − the
+ * time in the request's order key). Also keeps the few numbers the progress line prints.
+ */
+public final class ConsumerMetrics implements ConsumerEvents {
+  static final Duration[] BUCKETS = {
+    Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+    Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5),
+    Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(5),
+    Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofDays(1)
+  };
+
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final Clock clock;
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger backlog = new AtomicInteger();
+  private final Timer lag;
+  private final Counter heartbeats;
+  private final LongAdder handled = new LongAdder();
+  private final LongAdder retries = new LongAdder();
+  private final AtomicLong lastLagMillis = new AtomicLong(-1);
+
+  public ConsumerMetrics(Clock clock) {
+    this.clock = clock;
+    registry.gauge("widgets.consumer.in.flight", inFlight);
+    registry.gauge("widgets.consumer.lane.backlog", backlog);
+    this.lag =
+        Timer.builder("widgets.consumer.lag")
+            .description("now minus the time in the order key of each request finished")
+            .serviceLevelObjectives(BUCKETS)
+            .register(registry);
+    this.heartbeats = registry.counter("widgets.consumer.heartbeats");
+  }
+
+  /** Where the meters live; the AWS call timer registers there too. */
+  public MeterRegistry registry() {
+    return registry;
+  }
+
+  /** Every meter in Prometheus text format. */
+  public String scrape() {
+    return registry.scrape();
+  }
+
+  @Override
+  public void dispatched(Delivery delivery) {
+    inFlight.incrementAndGet();
+    backlog.incrementAndGet();
+  }
+
+  @Override
+  public void started(Delivery delivery) {
+    backlog.decrementAndGet();
+  }
+
+  @Override
+  public void retried(Delivery delivery, RuntimeException failure) {
+    retries.increment();
+    registry.counter("widgets.consumer.retries").increment();
+  }
+
+  @Override
+  public void finished(Delivery delivery, ParseResult parsed, Outcome outcome) {
+    inFlight.decrementAndGet();
+    registry
+        .counter("widgets.consumer.requests", "outcome", name(outcome), "type", type(parsed))
+        .increment();
+    if (!(outcome instanceof Outcome.Released)) {
+      handled.increment();
+    }
+    OrderKeyTime.of(delivery.orderKey())
+        .ifPresent(
+            madeAt -> {
+              Duration behind = Duration.between(madeAt, clock.instant());
+              lag.record(behind.isNegative() ? Duration.ZERO : behind);
+              lastLagMillis.set(Math.max(0, behind.toMillis()));
+            });
+  }
+
+  @Override
+  public void heartbeat(Delivery delivery) {
+    heartbeats.increment();
+  }
+
+  /** What the progress line prints, read at once. */
+  Snapshot snapshot() {
+    return new Snapshot(handled.sum(), inFlight.get(), retries.sum(), lastLagMillis.get());
+  }
+
+  /**
+   * @param lastLagMillis lag of the latest request finished whose order key has a time, or -1
+   */
+  record Snapshot(long handled, int inFlight, long retries, long lastLagMillis) {}
+
+  static String name(Outcome outcome) {
+    return switch (outcome) {
+      case Outcome.Applied a -> "applied";
+      case Outcome.Warned w -> "warned";
+      case Outcome.Rejected r -> "rejected";
+      case Outcome.Released r -> "released";
+    };
+  }
+
+  static String type(ParseResult parsed) {
+    return switch (parsed) {
+      case ParseResult.Invalid invalid -> "invalid";
+      case ParseResult.Valid valid ->
+          switch (valid.request()) {
+            case CreateWidget c -> "create";
+            case UpdateWidget u -> "update";
+            case DeleteWidget d -> "delete";
+          };
+    };
+  }
+}

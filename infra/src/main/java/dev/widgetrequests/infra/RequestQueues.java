@@ -1,0 +1,59 @@
+package dev.widgetrequests.infra;
+
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.sqs.DeadLetterQueue;
+import software.amazon.awscdk.services.sqs.IQueue;
+import software.amazon.awscdk.services.sqs.Queue;
+import software.amazon.awscdk.services.sqs.QueueEncryption;
+import software.constructs.Construct;
+
+/**
+ * The request queue (standard, as in the course) and its dead-letter queue: the consumer
+ * dead-letters invalid requests itself, and SQS moves a message there after {@code maxReceiveCount}
+ * receives that did not end in a delete.
+ */
+public final class RequestQueues extends Construct {
+  static final String QUEUE_NAME = "widget-requests";
+  static final String DEAD_LETTER_QUEUE_NAME = "widget-requests-dlq";
+
+  /** SQS's longest: a request waiting for a fix is not lost to retention. */
+  static final Duration RETENTION = Duration.days(14);
+
+  private final Queue queue;
+  private final Queue deadLetters;
+
+  public RequestQueues(Construct scope, String id, InfraSettings settings) {
+    super(scope, id);
+    deadLetters =
+        Queue.Builder.create(this, "DeadLetterQueue")
+            .queueName(DEAD_LETTER_QUEUE_NAME)
+            .encryption(QueueEncryption.SQS_MANAGED)
+            .enforceSsl(true)
+            .retentionPeriod(RETENTION)
+            .build();
+    queue =
+        Queue.Builder.create(this, "RequestQueue")
+            .queueName(QUEUE_NAME)
+            .encryption(QueueEncryption.SQS_MANAGED)
+            .enforceSsl(true)
+            .retentionPeriod(RETENTION)
+            // The consumer takes the queue's visibility timeout (no -qvt): one request takes
+            // well under a second, so 60 s leaves ample room and brings back a killed task's
+            // requests within a minute.
+            .visibilityTimeout(Duration.seconds(settings.visibilityTimeoutSeconds()))
+            .deadLetterQueue(
+                DeadLetterQueue.builder()
+                    .queue(deadLetters)
+                    .maxReceiveCount(settings.maxReceiveCount())
+                    .build())
+            .build();
+  }
+
+  public IQueue queue() {
+    return queue;
+  }
+
+  public IQueue deadLetters() {
+    return deadLetters;
+  }
+}
