@@ -30,7 +30,7 @@ final class Dispatch {
     void ended(Delivery delivery, Outcome outcome);
   }
 
-  private record Resolved(Optional<Delivery> delivery, RuntimeException failure) {}
+  record Resolved(Optional<Delivery> delivery, RuntimeException failure) {}
 
   Dispatch(
       RequestSource source,
@@ -45,21 +45,38 @@ final class Dispatch {
     this.task = task;
   }
 
+  /** A received batch whose deliveries are being resolved. */
+  record Started(List<Delivery> batch, List<CompletableFuture<Resolved>> resolving) {}
+
   /**
-   * Starts resolving every delivery of the batch at once; hands them to the lanes in order, after
-   * the batches submitted before.
+   * Takes a place in the hand-over order before a poll, so batches reach the lanes in the order
+   * their receives began, whichever answers first. The place must be filled, if only with nothing.
    */
-  synchronized void submit(List<Delivery> batch) {
+  synchronized CompletableFuture<Started> reserve() {
+    CompletableFuture<Started> place = new CompletableFuture<>();
+    handedOver = handedOver.thenCompose(ready -> place).thenAcceptAsync(this::handOver, workers);
+    return place;
+  }
+
+  /** Starts resolving every delivery of the batch at once; a filled place stays as it was. */
+  void fill(CompletableFuture<Started> place, List<Delivery> batch) {
+    if (place.isDone()) {
+      return;
+    }
     List<CompletableFuture<Resolved>> resolving =
         batch.stream().map(d -> CompletableFuture.supplyAsync(() -> resolve(d), workers)).toList();
-    handedOver =
-        handedOver.thenRunAsync(
-            () -> {
-              for (int i = 0; i < batch.size(); i++) {
-                toLane(batch.get(i), resolving.get(i).join());
-              }
-            },
-            workers);
+    place.complete(new Started(batch, resolving));
+  }
+
+  /** Hands a batch on after everything reserved or submitted before it. */
+  void submit(List<Delivery> batch) {
+    fill(reserve(), batch);
+  }
+
+  private void handOver(Started started) {
+    for (int i = 0; i < started.batch().size(); i++) {
+      toLane(started.batch().get(i), started.resolving().get(i).join());
+    }
   }
 
   private Resolved resolve(Delivery delivery) {

@@ -4,6 +4,7 @@ import dev.widgetrequests.source.Delivery;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,22 +52,27 @@ final class PollLoop {
         break;
       }
       List<Delivery> batch;
+      var place = dispatch.reserve();
       try {
-        batch = engine.source().poll();
-        failures = 0;
-      } catch (InterruptedException | AbortedException stopped) {
-        engine.permits().release(batchPermits);
-        break;
-      } catch (SdkException failure) {
-        engine.permits().release(batchPermits);
-        failures++;
-        if (!backOff(failure, failures)) {
+        try {
+          batch = engine.source().poll();
+          failures = 0;
+        } catch (InterruptedException | AbortedException stopped) {
+          engine.permits().release(batchPermits);
+          break;
+        } catch (SdkException failure) {
+          engine.permits().release(batchPermits);
+          failures++;
+          if (!backOff(failure, failures)) {
+            break;
+          }
+          continue;
+        }
+        if (!take(batch, place)) {
           break;
         }
-        continue;
-      }
-      if (!take(batch)) {
-        break;
+      } finally {
+        dispatch.fill(place, List.of()); // a place left empty would hold up every later batch
       }
     }
     engine.stop(); // one loop ending (idle, runtime, stop) ends them all
@@ -76,7 +82,7 @@ final class PollLoop {
    * Hands the batch on, one permit per delivery; a batch larger than the permits held (a bucket
    * listing) goes on in parts as permits free up. False when it is time to stop.
    */
-  private boolean take(List<Delivery> batch) {
+  private boolean take(List<Delivery> batch, CompletableFuture<Dispatch.Started> place) {
     if (batch.isEmpty()) {
       engine.permits().release(batchPermits);
       if (idleTooLong()) {
@@ -90,7 +96,11 @@ final class PollLoop {
       int part = Math.min(held, batch.size() - from);
       List<Delivery> handed = List.copyOf(batch.subList(from, from + part));
       handed.forEach(engine::received);
-      dispatch.submit(handed);
+      if (from == 0) {
+        dispatch.fill(place, handed);
+      } else {
+        dispatch.submit(handed);
+      }
       from += part;
       held -= part;
       if (from < batch.size()) {
