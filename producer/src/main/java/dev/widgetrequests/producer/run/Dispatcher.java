@@ -14,11 +14,11 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Hands requests to a sink in batches, with a bounded number of batches in flight on virtual
- * threads. Two requests for the same widget are never in flight together: a batch holding a
- * request for a widget still in flight goes out once that one is stored, without holding up the
- * producing thread. A consumer reading while we write may see different widgets' requests out of
- * key order, but each widget's requests in production order, which is all that applying them
- * needs. Used by one producing thread.
+ * threads. Two requests for the same widget are never in flight together: a batch holding a request
+ * for a widget still in flight goes out once that one is stored, without holding up the producing
+ * thread. A consumer reading while we write may see different widgets' requests out of key order,
+ * but each widget's requests in production order, which is all that applying them needs. Used by
+ * one producing thread.
  */
 final class Dispatcher implements AutoCloseable {
   /** In-flight batches when requests go out as fast as possible. */
