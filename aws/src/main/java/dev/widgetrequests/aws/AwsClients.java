@@ -32,6 +32,12 @@ public final class AwsClients implements AutoCloseable {
   private static final AwsBasicCredentials LOCAL_CREDENTIALS =
       AwsBasicCredentials.create("widgetslocal", "widgetslocal");
 
+  /**
+   * Connections shared by the three clients: a consumer at full concurrency has a call in flight
+   * per request, plus its receives, deletes and heartbeats; a missing connection is a wait.
+   */
+  static final int MAX_CONNECTIONS = 512;
+
   private final AwsSettings settings;
   private final SdkHttpClient http;
   private final AwsCredentialsProvider credentials;
@@ -50,7 +56,7 @@ public final class AwsClients implements AutoCloseable {
     this.interceptors = List.copyOf(interceptors);
     this.http =
         ApacheHttpClient.builder()
-            .maxConnections(128)
+            .maxConnections(MAX_CONNECTIONS)
             .connectionTimeout(Duration.ofSeconds(5))
             .socketTimeout(Duration.ofSeconds(30))
             .build();

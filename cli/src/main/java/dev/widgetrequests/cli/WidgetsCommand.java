@@ -1,5 +1,6 @@
 package dev.widgetrequests.cli;
 
+import dev.widgetrequests.cli.bench.BenchCommand;
 import dev.widgetrequests.cli.redrive.RedriveCommand;
 import dev.widgetrequests.consumer.cli.CliErrors;
 import dev.widgetrequests.consumer.cli.ConsumerCommand;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Command;
       LocalCommand.class,
       ProducerCommand.class,
       ConsumerCommand.class,
-      RedriveCommand.class
+      RedriveCommand.class,
+      BenchCommand.class
     })
 public final class WidgetsCommand implements Runnable {
 

@@ -1,6 +1,8 @@
 package dev.widgetrequests.source;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where requests come from (S3 bucket in key order, SQS queue). Every delivery ends in exactly one
@@ -23,8 +25,50 @@ public interface RequestSource extends AutoCloseable {
    */
   void deadLetter(Delivery delivery, String reason);
 
-  /** The request was not processed (shutdown, transient failure): make it available again. */
+  /**
+   * The request failed for now (transient failure): make it available again later, the later the
+   * more often it has come back already.
+   */
   void release(Delivery delivery);
+
+  /**
+   * Fetches what a delivery points at, if anything (a claim check's object); may block, and may be
+   * called for many deliveries at once, off the poll loop. Empty when the source ended the delivery
+   * itself (the object is gone, the pointer is refused). Throws on an infrastructure failure, which
+   * concerns this delivery only.
+   */
+  default Optional<Delivery> resolve(Delivery delivery) {
+    return Optional.of(delivery);
+  }
+
+  /**
+   * Releases a request that comes after {@code failed} for the same widget, so it comes back no
+   * sooner than {@code failed} does and order holds.
+   */
+  default void releaseBehind(Delivery delivery, Delivery failed) {
+    release(delivery);
+  }
+
+  /** The request was never started (shutdown): make it available again at once. */
+  default void giveBack(Delivery delivery) {
+    release(delivery);
+  }
+
+  /** How many {@link #poll} calls may run at once; 1 when polls must not overlap. */
+  default int pollsInFlight() {
+    return 1;
+  }
+
+  /**
+   * How long a delivery stays hidden from other consumers, when the source hides deliveries for a
+   * time at all: a delivery held longer needs {@link #extendVisibility}.
+   */
+  default Optional<Duration> visibilityTimeout() {
+    return Optional.empty();
+  }
+
+  /** Keeps the deliveries hidden for another {@code timeout} from now. */
+  default void extendVisibility(List<Delivery> deliveries, Duration timeout) {}
 
   /** Completes acknowledgements that a source batches. */
   default void flush() {}

@@ -22,9 +22,10 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * Requests stored one per object in a bucket, taken smallest key first. An object is deleted only
- * after its request was applied, and rejected ones are moved under the rejected prefix with the
- * reason in their metadata, so a crash at any point loses nothing.
+ * Requests stored one per object in a bucket, taken smallest key first; a poll lists them, and each
+ * object is read by {@link #resolve}, many at once. An object is deleted only after its request was
+ * applied, and rejected ones are moved under the rejected prefix with the reason in their metadata,
+ * so a crash at any point loses nothing.
  */
 public final class S3RequestSource implements RequestSource {
   private static final Logger log = LoggerFactory.getLogger(S3RequestSource.class);
@@ -56,7 +57,8 @@ public final class S3RequestSource implements RequestSource {
   public List<Delivery> poll() throws InterruptedException {
     List<Delivery> deliveries = new ArrayList<>();
     for (String key : nextKeys()) {
-      readRequest(key).ifPresent(deliveries::add);
+      inFlight.add(key);
+      deliveries.add(new S3Delivery(key, null));
     }
     if (deliveries.isEmpty()) {
       Thread.sleep(idleWait);
@@ -97,18 +99,28 @@ public final class S3RequestSource implements RequestSource {
         r -> r.bucket(bucket).maxKeys(1000).continuationToken(continuation).startAfter(startAfter));
   }
 
-  private Optional<Delivery> readRequest(String key) {
+  /**
+   * Reads the request object, many at once, off the poll loop: at most 256 KiB + 1 byte, as strict
+   * UTF-8. An object that cannot be a request is moved aside; a key that ends here without a
+   * delivery leaves the in-flight set, so a later poll lists it again.
+   */
+  @Override
+  public Optional<Delivery> resolve(Delivery delivery) {
+    String key = delivery.position();
     switch (objects.read(bucket, key)) {
       case RequestObjects.Text text -> {
-        inFlight.add(key);
         return Optional.of(new S3Delivery(key, text.body()));
       }
       case RequestObjects.Gone gone -> {
         // Taken by another consumer between the listing and the read.
       }
       case RequestObjects.Unusable unusable -> moveAside(key, unusable.reason());
-      case RequestObjects.Failed failed -> log.warn("{}; trying again later", failed.reason());
+      case RequestObjects.Failed failed -> {
+        inFlight.remove(key);
+        throw new IllegalStateException(failed.reason() + "; trying again later");
+      }
     }
+    inFlight.remove(key);
     return Optional.empty();
   }
 

@@ -1,31 +1,43 @@
 package dev.widgetrequests.source.sqs;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
-import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchResponse;
 
 /**
- * Deletes handled messages ten at a time, then the S3 objects they pointed at. A message whose
- * delete fails comes back after its visibility timeout and is applied again, which is safe: every
- * request is idempotent once applied in order.
+ * Deletes handled messages ten at a time, off the hot path: a background flusher sends each full
+ * batch (and, after a short wait, a partial one) on a thread of its own, then deletes the S3
+ * objects the messages pointed at. Entries that fail are sent again, exactly those, a few times; a
+ * message whose delete still fails comes back after its visibility timeout and is applied again,
+ * which is safe: the stores recognise a request already folded in.
  */
-final class BatchDeleter {
+final class BatchDeleter implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(BatchDeleter.class);
   private static final int BATCH = 10;
+  private static final int ATTEMPTS = 4;
+  private static final long LINGER_MILLIS = 50;
+  private static final int MAX_IN_FLIGHT = 32;
 
   private final SqsClient sqs;
   private final S3Client s3;
   private final String queueUrl;
   private final List<SqsDelivery> pending = new ArrayList<>();
+  private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
+  private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+  private Thread flusher;
+  private long oldestPendingAt;
 
   BatchDeleter(SqsClient sqs, S3Client s3, String queueUrl) {
     this.sqs = sqs;
@@ -33,74 +45,193 @@ final class BatchDeleter {
     this.queueUrl = queueUrl;
   }
 
+  /** Deletes the message soon, in a batch with others. */
   void add(SqsDelivery delivery) {
-    List<SqsDelivery> full = null;
     synchronized (pending) {
-      pending.add(delivery);
-      if (pending.size() >= BATCH) {
-        full = takeAll();
+      if (pending.isEmpty()) {
+        oldestPendingAt = System.nanoTime();
       }
-    }
-    if (full != null) {
-      delete(full);
+      pending.add(delivery);
+      if (flusher == null) {
+        flusher = Thread.ofVirtual().name("sqs-deleter").start(this::flushInBackground);
+      }
+      if (pending.size() >= BATCH) {
+        pending.notifyAll();
+      }
     }
   }
 
+  /** Deletes the message now, on this thread. */
   void deleteNow(SqsDelivery delivery) {
     delete(List.of(delivery));
   }
 
+  /** Deletes everything added so far and waits until every delete sent has finished. */
   void flush() {
-    List<SqsDelivery> batch;
+    List<SqsDelivery> all;
     synchronized (pending) {
-      batch = takeAll();
+      all = new ArrayList<>(pending);
+      pending.clear();
     }
-    for (int from = 0; from < batch.size(); from += BATCH) {
-      delete(batch.subList(from, Math.min(batch.size(), from + BATCH)));
+    for (int from = 0; from < all.size(); from += BATCH) {
+      send(all.subList(from, Math.min(all.size(), from + BATCH)));
+    }
+    inFlight.acquireUninterruptibly(MAX_IN_FLIGHT);
+    inFlight.release(MAX_IN_FLIGHT);
+  }
+
+  @Override
+  public void close() {
+    Thread thread;
+    synchronized (pending) {
+      thread = flusher;
+      flusher = null;
+    }
+    if (thread != null) {
+      thread.interrupt();
+    }
+    flush();
+    senders.close();
+  }
+
+  private void flushInBackground() {
+    try {
+      while (!Thread.currentThread().isInterrupted()) {
+        List<SqsDelivery> batch = nextBatch();
+        if (!batch.isEmpty()) {
+          send(batch);
+        }
+      }
+    } catch (InterruptedException stopped) {
+      // close() flushes what is left
     }
   }
 
-  private List<SqsDelivery> takeAll() {
-    List<SqsDelivery> batch = new ArrayList<>(pending);
-    pending.clear();
-    return batch;
+  /** A full batch as soon as there is one; a partial one once its oldest has waited a little. */
+  private List<SqsDelivery> nextBatch() throws InterruptedException {
+    synchronized (pending) {
+      while (pending.size() < BATCH) {
+        long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - oldestPendingAt);
+        if (!pending.isEmpty() && waited >= LINGER_MILLIS) {
+          break;
+        }
+        pending.wait(pending.isEmpty() ? 1000 : Math.max(1, LINGER_MILLIS - waited));
+      }
+      List<SqsDelivery> batch =
+          new ArrayList<>(pending.subList(0, Math.min(BATCH, pending.size())));
+      pending.subList(0, batch.size()).clear();
+      oldestPendingAt = System.nanoTime();
+      return batch;
+    }
   }
 
+  private void send(List<SqsDelivery> batch) {
+    List<SqsDelivery> copy = List.copyOf(batch);
+    inFlight.acquireUninterruptibly();
+    try {
+      senders.execute(
+          () -> {
+            try {
+              delete(copy);
+            } catch (RuntimeException unexpected) {
+              log.warn(
+                  "deleting {} messages failed: they come back ({})",
+                  copy.size(),
+                  unexpected.toString());
+            } finally {
+              inFlight.release();
+            }
+          });
+    } catch (RuntimeException closed) {
+      inFlight.release();
+      delete(copy);
+    }
+  }
+
+  /** Deletes the batch, sending failed entries again; then the objects of the deleted ones. */
   private void delete(List<SqsDelivery> batch) {
-    if (batch.isEmpty()) {
-      return;
+    List<SqsDelivery> left = batch;
+    List<SqsDelivery> deleted = new ArrayList<>();
+    for (int attempt = 1; !left.isEmpty(); attempt++) {
+      List<SqsDelivery> failed;
+      List<SqsDelivery> refused = List.of();
+      try {
+        Attempt result = deleteOnce(left);
+        failed = result.retry();
+        refused = result.refused();
+      } catch (SdkException failure) {
+        failed = left;
+        if (attempt == ATTEMPTS) {
+          log.warn(
+              "could not delete {} messages ({}): they will be delivered again",
+              left.size(),
+              failure.getMessage());
+          break;
+        }
+      }
+      for (SqsDelivery delivery : left) {
+        if (!failed.contains(delivery) && !refused.contains(delivery)) {
+          deleted.add(delivery);
+        }
+      }
+      left = failed;
+      if (!left.isEmpty() && attempt < ATTEMPTS) {
+        pause(attempt);
+      } else if (!left.isEmpty()) {
+        left.forEach(
+            d ->
+                log.warn("could not delete message {}: it will be delivered again", d.messageId()));
+        break;
+      }
     }
-    Map<String, SqsDelivery> byEntryId = new java.util.LinkedHashMap<>();
+    for (SqsDelivery delivery : deleted) {
+      if (delivery.pointer() != null) {
+        var pointer = delivery.pointer();
+        s3.deleteObject(r -> r.bucket(pointer.bucket()).key(pointer.key()));
+      }
+    }
+  }
+
+  /** The entries of one DeleteMessageBatch that failed: worth sending again, or not. */
+  private record Attempt(List<SqsDelivery> retry, List<SqsDelivery> refused) {}
+
+  private Attempt deleteOnce(List<SqsDelivery> batch) {
+    List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
     for (int i = 0; i < batch.size(); i++) {
-      byEntryId.put(Integer.toString(i), batch.get(i));
+      entries.add(
+          DeleteMessageBatchRequestEntry.builder()
+              .id(Integer.toString(i))
+              .receiptHandle(batch.get(i).receiptHandle())
+              .build());
     }
-    DeleteMessageBatchResponse response =
-        sqs.deleteMessageBatch(
-            r ->
-                r.queueUrl(queueUrl)
-                    .entries(
-                        byEntryId.entrySet().stream()
-                            .map(
-                                e ->
-                                    DeleteMessageBatchRequestEntry.builder()
-                                        .id(e.getKey())
-                                        .receiptHandle(e.getValue().receiptHandle())
-                                        .build())
-                            .toList()));
-    Map<String, BatchResultErrorEntry> failed =
-        response.failed().stream()
-            .collect(Collectors.toMap(BatchResultErrorEntry::id, Function.identity()));
-    byEntryId.forEach(
-        (id, delivery) -> {
-          if (failed.containsKey(id)) {
-            log.warn(
-                "could not delete message {} ({}): it will be delivered again",
-                delivery.messageId(),
-                failed.get(id).message());
-          } else if (delivery.pointer() != null) {
-            var pointer = delivery.pointer();
-            s3.deleteObject(r -> r.bucket(pointer.bucket()).key(pointer.key()));
-          }
-        });
+    var response = sqs.deleteMessageBatch(r -> r.queueUrl(queueUrl).entries(entries));
+    List<SqsDelivery> retry = new ArrayList<>();
+    List<SqsDelivery> refused = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (BatchResultErrorEntry failure : response.failed()) {
+      SqsDelivery delivery = batch.get(Integer.parseInt(failure.id()));
+      if (!seen.add(failure.id())) {
+        continue;
+      }
+      if (failure.senderFault()) {
+        // An expired or invalid receipt handle: sending it again cannot help.
+        log.warn(
+            "could not delete message {} ({}): it will be delivered again",
+            delivery.messageId(),
+            failure.message());
+        refused.add(delivery);
+      } else {
+        retry.add(delivery);
+      }
+    }
+    return new Attempt(retry, refused);
+  }
+
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(100L << attempt);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

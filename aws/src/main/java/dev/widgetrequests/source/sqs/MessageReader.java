@@ -5,9 +5,11 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Turns one message body into what to do with it: a request to apply, a message to delete, a dead
- * letter with its reason, or a message to leave for a later try. Follows pointers only into the
- * trusted request buckets; never throws, so no message can stop the poll loop.
+ * Turns one message body into what to do with it: a request to apply, a pointer to follow, a
+ * message to delete, a dead letter with its reason, or a message to leave for a later try. Follows
+ * pointers only into the trusted request buckets; never throws, so no message can stop the poll
+ * loop. Decoding a body ({@link #decode}) makes no call; following a pointer ({@link #follow})
+ * reads its object, off the poll loop.
  */
 final class MessageReader {
 
@@ -30,6 +32,9 @@ final class MessageReader {
   /** Leave the message in the queue: it comes back after its visibility timeout. */
   record Retry(String why) implements Read {}
 
+  /** Read the request from this trusted object ({@link #follow}). */
+  record Follow(MessageBody.Pointer pointer) implements Read {}
+
   private final RequestObjects objects;
   private final Set<String> trustedBuckets;
 
@@ -42,29 +47,47 @@ final class MessageReader {
     this.trustedBuckets = Set.copyOf(trustedBuckets);
   }
 
+  /** Reads the body and follows a pointer at once: {@link #decode}, then {@link #follow}. */
   Read read(String messageBody) {
+    Read decoded = decode(messageBody);
+    return decoded instanceof Follow follow ? follow(follow.pointer()) : decoded;
+  }
+
+  /**
+   * What the body holds, without reading any object: a {@link Follow} only for a pointer into a
+   * trusted bucket.
+   */
+  Read decode(String messageBody) {
     try {
       return switch (MessageBody.of(messageBody)) {
         case MessageBody.Inline inline -> new Request(inline.body(), null);
         case MessageBody.S3TestEvent test -> new Discard("S3 test event");
         case MessageBody.Rejected rejected -> new Refuse(oneLine(rejected.reason()));
-        case MessageBody.Pointer pointer -> follow(pointer);
+        case MessageBody.Pointer pointer -> trusted(pointer);
       };
     } catch (RuntimeException bug) {
       return new Refuse("message could not be decoded: " + bug);
     }
   }
 
-  private Read follow(MessageBody.Pointer pointer) {
-    String where = oneLine("s3://" + pointer.bucket() + "/" + pointer.key());
-    if (!trustedBuckets.contains(pointer.bucket())) {
-      return new Refuse(
-          "pointer to "
-              + where
-              + ": bucket is not a request bucket this consumer trusts "
-              + new TreeSet<>(trustedBuckets)
-              + "; the object was not read");
+  private Read trusted(MessageBody.Pointer pointer) {
+    if (trustedBuckets.contains(pointer.bucket())) {
+      return new Follow(pointer);
     }
+    return new Refuse(
+        "pointer to "
+            + oneLine("s3://" + pointer.bucket() + "/" + pointer.key())
+            + ": bucket is not a request bucket this consumer trusts "
+            + new TreeSet<>(trustedBuckets)
+            + "; the object was not read");
+  }
+
+  /** Reads the request from a pointer {@link #decode} found trusted; never throws. */
+  Read follow(MessageBody.Pointer pointer) {
+    if (!trustedBuckets.contains(pointer.bucket())) {
+      return trusted(pointer);
+    }
+    String where = oneLine("s3://" + pointer.bucket() + "/" + pointer.key());
     return switch (objects.read(pointer.bucket(), pointer.key())) {
       case RequestObjects.Text text -> new Request(text.body(), pointer);
       case RequestObjects.Gone gone ->

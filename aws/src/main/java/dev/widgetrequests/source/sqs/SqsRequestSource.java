@@ -4,11 +4,13 @@ import dev.widgetrequests.source.Delivery;
 import dev.widgetrequests.source.RequestSource;
 import dev.widgetrequests.source.s3.RequestObjects;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,14 +22,19 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
 
 /**
- * Requests from an SQS queue: long polling, up to ten a receive, batched deletes. A message whose
- * body points at an S3 object in a trusted request bucket is applied from that object; the message
- * is deleted first and the object after, so a crash never leaves a message that points at nothing.
- * A message that cannot be read is dead-lettered or left for a later try, never thrown.
+ * Requests from an SQS queue: long polling, up to ten a receive and several receives at once,
+ * deletes batched and sent in the background. A message whose body points at an S3 object is
+ * applied from that object, read by {@link #resolve} off the poll loop, and only from a trusted
+ * request bucket; the message is deleted first and the object after, so a crash never leaves a
+ * message that points at nothing. A message that cannot be read is dead-lettered or left for a
+ * later try, never thrown. A failed request is hidden for longer each time it comes back.
  */
 public final class SqsRequestSource implements RequestSource {
   private static final Logger log = LoggerFactory.getLogger(SqsRequestSource.class);
   private static final int MAX_REASON_CHARS = 4000;
+
+  /** Receives at once at most: enough to keep 256 requests busy at ~20 ms per call. */
+  private static final int MAX_POLLS_IN_FLIGHT = 16;
 
   /** SQS takes 256 KiB per message, attributes included. */
   private static final int MAX_INLINE_BYTES = 240 * 1024;
@@ -38,6 +45,7 @@ public final class SqsRequestSource implements RequestSource {
   private final String deadLetterQueueUrl;
   private final ReceiveMessageRequest receive;
   private final BatchDeleter deleter;
+  private final Visibility visibility;
   private final MessageReader reader;
   private final boolean fifo;
 
@@ -73,31 +81,39 @@ public final class SqsRequestSource implements RequestSource {
             .messageAttributeNames(OrderKeys.REQUEST_KEY_ATTRIBUTE)
             .build();
     this.deleter = new BatchDeleter(sqs, s3, queueUrl);
+    this.visibility = new Visibility(sqs, queueUrl, visibilityTimeoutSeconds);
     this.reader = new MessageReader(new RequestObjects(s3), requestBuckets);
     this.fifo = queueUrl.endsWith(".fifo");
   }
 
   @Override
   public List<Delivery> poll() {
-    deleter.flush();
     List<Delivery> deliveries = new ArrayList<>();
     for (var message : inSendingOrder(sqs.receiveMessage(receive).messages())) {
       var delivery =
           new SqsDelivery(
-              message.messageId(), message.receiptHandle(), message.body(), OrderKeys.of(message));
-      switch (reader.read(message.body())) {
+              message.messageId(),
+              message.receiptHandle(),
+              message.body(),
+              OrderKeys.of(message),
+              receiveCount(message));
+      switch (reader.decode(message.body())) {
         case MessageReader.Request request ->
             deliveries.add(delivery.withRequest(request.body(), request.from()));
+        case MessageReader.Follow follow -> deliveries.add(delivery.pointingAt(follow.pointer()));
         case MessageReader.Discard discard -> discard(delivery, discard.why());
         case MessageReader.Refuse refuse -> refuse(delivery, refuse.reason());
-        case MessageReader.Retry retry ->
-            log.warn(
-                "message {}: {}; it stays in the queue and comes back after its visibility timeout",
-                delivery.messageId(),
-                retry.why());
+        case MessageReader.Retry retry -> leave(delivery, retry.why());
       }
     }
     return deliveries;
+  }
+
+  /** Reads a pointer's object; called for many deliveries at once, off the poll loop. */
+  @Override
+  public Optional<Delivery> resolve(Delivery delivery) {
+    SqsDelivery message = (SqsDelivery) delivery;
+    return message.resolved() ? Optional.of(message) : resolve(message, message.pointer());
   }
 
   /**
@@ -106,6 +122,28 @@ public final class SqsRequestSource implements RequestSource {
    */
   private static List<Message> inSendingOrder(List<Message> messages) {
     return messages.stream().sorted(Comparator.comparing(OrderKeys::of)).toList();
+  }
+
+  /**
+   * Follows a trusted pointer. An object that is gone ends its message; one that cannot be a
+   * request dead-letters the message (the object is left alone); a failed read leaves this message
+   * alone to be released and tried again.
+   */
+  private Optional<Delivery> resolve(SqsDelivery delivery, MessageBody.Pointer pointer) {
+    return switch (reader.follow(pointer)) {
+      case MessageReader.Request request ->
+          Optional.of(delivery.withRequest(request.body(), pointer));
+      case MessageReader.Discard discard -> {
+        discard(delivery.withoutPointer(), discard.why());
+        yield Optional.empty();
+      }
+      case MessageReader.Refuse refuse -> {
+        refuse(delivery.withoutPointer(), refuse.reason());
+        yield Optional.empty();
+      }
+      case MessageReader.Retry retry -> throw new PointerReadException(retry.why());
+      case MessageReader.Follow follow -> throw new IllegalStateException("followed " + follow);
+    };
   }
 
   private void discard(SqsDelivery delivery, String why) {
@@ -126,6 +164,13 @@ public final class SqsRequestSource implements RequestSource {
       log.warn(
           "could not dead-letter message {}: it comes back ({})", delivery.messageId(), failure);
     }
+  }
+
+  private static void leave(SqsDelivery delivery, String why) {
+    log.warn(
+        "message {}: {}; it stays in the queue and comes back after its visibility timeout",
+        delivery.messageId(),
+        why);
   }
 
   @Override
@@ -177,16 +222,57 @@ public final class SqsRequestSource implements RequestSource {
     deleter.deleteNow(inline ? message : message.withoutPointer());
   }
 
+  /** Hidden for longer the more often the message has come back: no retry storm. */
   @Override
   public void release(Delivery delivery) {
     SqsDelivery message = (SqsDelivery) delivery;
-    sqs.changeMessageVisibility(
-        r -> r.queueUrl(queueUrl).receiptHandle(message.receiptHandle()).visibilityTimeout(0));
+    visibility.change(message, RetryDelays.afterReceives(message.receiveCount()));
+  }
+
+  @Override
+  public void releaseBehind(Delivery delivery, Delivery failed) {
+    int receives = ((SqsDelivery) failed).receiveCount();
+    // A little longer than the failed one, so it comes back first.
+    visibility.change((SqsDelivery) delivery, RetryDelays.afterReceives(receives).plusSeconds(1));
+  }
+
+  @Override
+  public void giveBack(Delivery delivery) {
+    visibility.change((SqsDelivery) delivery, Duration.ZERO);
+  }
+
+  @Override
+  public int pollsInFlight() {
+    return MAX_POLLS_IN_FLIGHT;
+  }
+
+  @Override
+  public Optional<Duration> visibilityTimeout() {
+    return Optional.of(visibility.timeout());
+  }
+
+  @Override
+  public void extendVisibility(List<Delivery> deliveries, Duration timeout) {
+    visibility.extend(deliveries.stream().map(SqsDelivery.class::cast).toList(), timeout);
   }
 
   @Override
   public void flush() {
     deleter.flush();
+  }
+
+  @Override
+  public void close() {
+    deleter.close();
+  }
+
+  private static int receiveCount(Message message) {
+    String count = message.attributes().get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT);
+    try {
+      return count == null ? 1 : Integer.parseInt(count);
+    } catch (NumberFormatException notANumber) {
+      return 1;
+    }
   }
 
   @Override

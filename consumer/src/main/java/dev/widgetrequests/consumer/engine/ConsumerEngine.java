@@ -8,23 +8,28 @@ import dev.widgetrequests.store.WidgetStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.exception.AbortedException;
-import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * The poll loop: takes requests from the source and applies them on virtual threads, several at a
- * time but one at a time per widget. Backs off when the source fails; stops on request, at the
- * maximum runtime or when idle, finishing what is in flight first.
+ * Takes requests from the source and applies them on virtual threads, many at a time but one at a
+ * time per widget. Several polls run at once (as many as the source allows and the concurrency
+ * needs), each only when there is room for a whole batch, so the requests held stay bounded. Stops
+ * on request, at the maximum runtime or when idle: what is running finishes, what was received but
+ * not started is given back at once.
  */
 public final class ConsumerEngine {
   private static final Logger log = LoggerFactory.getLogger(ConsumerEngine.class);
+
+  /** One poll for about this many requests in flight. */
+  private static final int REQUESTS_PER_POLL_LOOP = 16;
 
   private final RequestSource source;
   private final RequestParser parser;
@@ -34,9 +39,11 @@ public final class ConsumerEngine {
   private final ConsumerEvents events;
   private final ConsumerStats stats = new ConsumerStats();
   private final Semaphore permits;
-  private final Backoff pollBackoff = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(10));
+  private final Heartbeat heartbeat;
+  private final AtomicInteger held = new AtomicInteger();
+  private final List<Thread> loops = new ArrayList<>();
   private volatile boolean running = true;
-  private volatile Thread loopThread;
+  private WidgetLanes lanes;
 
   public ConsumerEngine(
       RequestSource source,
@@ -61,6 +68,11 @@ public final class ConsumerEngine {
     this.settings = settings;
     this.clock = clock;
     this.permits = new Semaphore(settings.concurrency());
+    this.heartbeat =
+        source
+            .visibilityTimeout()
+            .map(timeout -> new Heartbeat(source, timeout, settings.heldAtMost(), clock, events))
+            .orElse(null);
     this.processor =
         new RequestProcessor(
             source,
@@ -73,12 +85,25 @@ public final class ConsumerEngine {
 
   /** Runs until stopped, the maximum runtime passes, or the source stays idle; then drains. */
   public ConsumerStats.Summary run() {
-    loopThread = Thread.currentThread();
     Instant start = clock.instant();
     try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
-      WidgetLanes lanes = new WidgetLanes(workers);
-      pollUntilStopped(lanes, start);
+      lanes = new WidgetLanes(workers);
+      Dispatch dispatch = new Dispatch(source, parser, workers, lanes, new Lane());
+      PollLoop.Shared shared = new PollLoop.Shared(clock.instant());
+      int count = pollLoops();
+      synchronized (loops) {
+        for (int i = 0; i < count && running; i++) {
+          PollLoop loop = new PollLoop(this, dispatch, shared, start);
+          loops.add(Thread.ofVirtual().name("poll-" + i).start(loop::run));
+        }
+      }
+      Thread beats =
+          heartbeat == null ? null : Thread.ofVirtual().name("heartbeat").start(this::beat);
+      joinLoops();
       drain();
+      if (beats != null) {
+        beats.interrupt();
+      }
     } finally {
       source.flush();
     }
@@ -88,9 +113,8 @@ public final class ConsumerEngine {
   /** Asks a running engine to stop taking requests; {@link #run} returns once drained. */
   public void stop() {
     running = false;
-    Thread thread = loopThread;
-    if (thread != null) {
-      thread.interrupt(); // ends a long poll early
+    synchronized (loops) {
+      loops.forEach(Thread::interrupt); // ends long polls early
     }
   }
 
@@ -99,88 +123,65 @@ public final class ConsumerEngine {
     return stats.summary(Duration.ZERO);
   }
 
-  private void pollUntilStopped(WidgetLanes lanes, Instant start) {
-    Instant lastWork = clock.instant();
-    int failures = 0;
-    while (running && !pastMaxRuntime(start)) {
-      List<Delivery> batch;
+  boolean running() {
+    return running;
+  }
+
+  RequestSource source() {
+    return source;
+  }
+
+  EngineSettings settings() {
+    return settings;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  Semaphore permits() {
+    return permits;
+  }
+
+  /** A delivery was received: it holds a permit until its lane task ends. */
+  void received(Delivery delivery) {
+    held.incrementAndGet();
+    stats.started(System.nanoTime());
+    events.dispatched(delivery);
+    if (heartbeat != null) {
+      heartbeat.received(delivery);
+    }
+  }
+
+  /** True when no delivery is held. */
+  boolean idle() {
+    return held.get() == 0;
+  }
+
+  private int pollLoops() {
+    int wanted = (settings.concurrency() + REQUESTS_PER_POLL_LOOP - 1) / REQUESTS_PER_POLL_LOOP;
+    return Math.max(1, Math.min(source.pollsInFlight(), wanted));
+  }
+
+  private void joinLoops() {
+    for (Thread loop : List.copyOf(loops)) {
       try {
-        batch = source.poll();
-        failures = 0;
-      } catch (InterruptedException | AbortedException stopped) {
-        break;
-      } catch (SdkException failure) {
-        failures++;
-        if (!backOff(failure, failures)) {
-          break;
-        }
-        continue;
+        loop.join();
+      } catch (InterruptedException interrupted) {
+        stop();
       }
-      if (batch.isEmpty()) {
-        if (idleTooLong(lastWork)) {
-          log.info("no requests for {} s: stopping", settings.exitWhenIdle().toSeconds());
-          break;
-        }
-        continue;
-      }
-      if (!dispatch(batch, lanes)) {
-        break;
-      }
-      lastWork = clock.instant();
     }
     Thread.interrupted(); // a stop's interrupt must not break the drain
   }
 
-  /** Hands each delivery to its widget's lane; false when stopped before all were handed over. */
-  private boolean dispatch(List<Delivery> batch, WidgetLanes lanes) {
-    for (int i = 0; i < batch.size(); i++) {
-      Delivery delivery = batch.get(i);
-      try {
-        if (!running) {
-          throw new InterruptedException();
-        }
-        permits.acquire();
-      } catch (InterruptedException stopped) {
-        batch.subList(i, batch.size()).forEach(this::releaseQuietly);
-        return false;
-      }
-      stats.started(System.nanoTime());
-      events.dispatched(delivery);
-      ParseResult parsed = parser.parse(delivery.body());
-      Runnable task = () -> handle(delivery, parsed);
-      if (parsed instanceof ParseResult.Valid valid) {
-        lanes.submit(valid.request().widgetId(), task);
-      } else {
-        lanes.submitUnordered(task);
-      }
-    }
-    return true;
-  }
-
-  private void handle(Delivery delivery, ParseResult parsed) {
+  private void beat() {
     try {
-      events.started(delivery);
-      Outcome outcome = processor.process(delivery, parsed);
-      stats.record(outcome);
-      events.finished(delivery, parsed, outcome);
-      RequestLog.record(delivery, parsed, outcome);
-    } finally {
-      permits.release();
-    }
-  }
-
-  private boolean backOff(SdkException failure, int failures) {
-    Duration wait = pollBackoff.delay(failures);
-    log.warn(
-        "reading {} failed ({}); trying again in {} ms",
-        source.describe(),
-        TransientFailures.describe(failure),
-        wait.toMillis());
-    try {
-      Thread.sleep(wait);
-      return true;
+      while (true) {
+        Thread.sleep(heartbeat.interval());
+        heartbeat.beat();
+      }
     } catch (InterruptedException stopped) {
-      return false;
+      // drained
     }
   }
 
@@ -200,22 +201,66 @@ public final class ConsumerEngine {
     }
   }
 
-  private boolean pastMaxRuntime(Instant start) {
-    return !settings.maxRuntime().isZero()
-        && Duration.between(start, clock.instant()).compareTo(settings.maxRuntime()) >= 0;
-  }
+  /** One delivery in its lane: applied unless stopping or held up behind a released request. */
+  private final class Lane implements Dispatch.LaneTask {
+    @Override
+    public void run(Delivery delivery, ParseResult parsed, String widgetId) {
+      events.started(delivery);
+      Outcome outcome;
+      try {
+        Delivery blocker = widgetId == null ? null : lanes.blockedBy(widgetId);
+        if (!running) {
+          outcome = giveBack(delivery);
+        } else if (blocker != null) {
+          source.releaseBehind(delivery, blocker);
+          outcome = new Outcome.Released("behind a released request for the same widget");
+        } else {
+          outcome = processor.process(delivery, parsed);
+        }
+        if (outcome instanceof Outcome.Released && widgetId != null) {
+          lanes.block(widgetId, delivery);
+        }
+      } catch (RuntimeException failure) {
+        outcome = new Outcome.Released(TransientFailures.describe(failure));
+      }
+      end(delivery, parsed, outcome);
+    }
 
-  private boolean idleTooLong(Instant lastWork) {
-    return settings.exitWhenIdle() != null
-        && permits.availablePermits() == settings.concurrency()
-        && Duration.between(lastWork, clock.instant()).compareTo(settings.exitWhenIdle()) >= 0;
-  }
+    @Override
+    public void ended(Delivery delivery, Outcome outcome) {
+      events.started(delivery);
+      end(delivery, null, outcome);
+    }
 
-  private void releaseQuietly(Delivery delivery) {
-    try {
-      source.release(delivery);
-    } catch (RuntimeException failure) {
-      log.debug("could not release {}: it comes back after its timeout", delivery.position());
+    private void end(Delivery delivery, ParseResult parsed, Outcome outcome) {
+      try {
+        if (outcome != null) {
+          stats.record(outcome);
+          RequestLog.record(delivery, parsed, outcome);
+        }
+        // Observers see every delivery end; one that never got parsed counts as unreadable.
+        events.finished(
+            delivery,
+            parsed != null ? parsed : new ParseResult.Invalid(List.of()),
+            outcome != null ? outcome : new Outcome.Warned("ended by its source"));
+      } finally {
+        if (heartbeat != null) {
+          heartbeat.finished(delivery);
+        }
+        held.decrementAndGet();
+        permits.release();
+      }
+    }
+
+    private Outcome giveBack(Delivery delivery) {
+      try {
+        source.giveBack(delivery);
+        return new Outcome.Released("stopping: given back unstarted");
+      } catch (RuntimeException failure) {
+        return new Outcome.Released(
+            "stopping; could not give it back, it comes back after its timeout: "
+                + TransientFailures.describe(failure));
+      }
     }
   }
 }

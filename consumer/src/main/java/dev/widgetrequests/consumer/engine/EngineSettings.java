@@ -10,12 +10,29 @@ import java.time.Duration;
  * @param exitWhenIdle stop once the source has been empty and nothing in flight this long; {@code
  *     null} never stops for idleness
  * @param drainTimeout how long a stop waits for requests in flight
+ * @param heldAtMost the longest a delivery's visibility is extended while it is held
  */
 public record EngineSettings(
-    int concurrency, Duration maxRuntime, Duration exitWhenIdle, Duration drainTimeout) {
+    int concurrency,
+    Duration maxRuntime,
+    Duration exitWhenIdle,
+    Duration drainTimeout,
+    Duration heldAtMost) {
+
+  /** What a consumer on AWS needs: many requests in flight, since each call waits ~20 ms. */
+  public static final int DEFAULT_CONCURRENCY = 128;
+
+  /** A message is kept hidden for at most this long while it waits or is applied. */
+  public static final Duration DEFAULT_HELD_AT_MOST = Duration.ofMinutes(10);
+
   public EngineSettings {
     if (concurrency < 1) {
       throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
     }
+  }
+
+  public EngineSettings(
+      int concurrency, Duration maxRuntime, Duration exitWhenIdle, Duration drainTimeout) {
+    this(concurrency, maxRuntime, exitWhenIdle, drainTimeout, DEFAULT_HELD_AT_MOST);
   }
 }

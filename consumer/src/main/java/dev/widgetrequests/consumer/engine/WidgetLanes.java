@@ -1,17 +1,21 @@
 package dev.widgetrequests.consumer.engine;
 
+import dev.widgetrequests.source.Delivery;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 
 /**
  * Runs tasks concurrently across widgets but one at a time, in submission order, for each widget,
- * so two requests for one widget never race and keep their source order.
+ * so two requests for one widget never race and keep their source order. Once a task of a lane has
+ * released its request, the lane is blocked by it until the lane runs dry: the widget's later
+ * requests must not overtake it.
  */
 final class WidgetLanes {
   private final Executor executor;
   private final ConcurrentHashMap<String, CompletableFuture<Void>> tails =
       new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Delivery> blockedBy = new ConcurrentHashMap<>();
 
   WidgetLanes(Executor executor) {
     this.executor = executor;
@@ -26,12 +30,27 @@ final class WidgetLanes {
                 previous == null
                     ? CompletableFuture.runAsync(task, executor)
                     : previous.exceptionally(failure -> null).thenRunAsync(task, executor));
-    // Forget the lane once it is idle, so the map holds only widgets with work in flight.
-    tail.whenComplete((ignored, failure) -> tails.remove(widgetId, tail));
+    // Forget the lane once it is idle, so the maps hold only widgets with work in flight.
+    tail.whenComplete(
+        (ignored, failure) -> {
+          if (tails.remove(widgetId, tail)) {
+            blockedBy.remove(widgetId);
+          }
+        });
   }
 
   /** Runs a task that belongs to no widget. */
   void submitUnordered(Runnable task) {
     CompletableFuture.runAsync(task, executor);
+  }
+
+  /** Marks the widget's lane as held up by {@code released} until the lane runs dry. */
+  void block(String widgetId, Delivery released) {
+    blockedBy.putIfAbsent(widgetId, released);
+  }
+
+  /** The released delivery the widget's lane waits behind, or {@code null}. */
+  Delivery blockedBy(String widgetId) {
+    return blockedBy.get(widgetId);
   }
 }

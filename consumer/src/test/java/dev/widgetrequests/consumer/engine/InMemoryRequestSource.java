@@ -6,7 +6,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 /** A request source in memory, keyed like a bucket: smallest key first. */
 final class InMemoryRequestSource implements RequestSource {
@@ -16,6 +20,15 @@ final class InMemoryRequestSource implements RequestSource {
   final List<String> acknowledged = new ArrayList<>();
   int releases;
   int polls;
+
+  /** Keys whose resolve fails (a pointer fetch that fails). */
+  final Set<String> failResolve = ConcurrentHashMap.newKeySet();
+
+  /** Keys whose acknowledge waits 100 ms and then fails for good. */
+  final Set<String> failAcknowledge = ConcurrentHashMap.newKeySet();
+
+  final List<String> releasedBehind = new ArrayList<>();
+  final List<String> givenBack = new ArrayList<>();
 
   synchronized void add(String key, String body) {
     pending.put(key, body);
@@ -37,7 +50,39 @@ final class InMemoryRequestSource implements RequestSource {
   }
 
   @Override
-  public synchronized void acknowledge(Delivery delivery) {
+  public Optional<Delivery> resolve(Delivery delivery) {
+    if (failResolve.contains(delivery.position())) {
+      throw SdkClientException.create("object read failed");
+    }
+    return Optional.of(delivery);
+  }
+
+  @Override
+  public void acknowledge(Delivery delivery) {
+    if (failAcknowledge.contains(delivery.position())) {
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+      }
+      throw new IllegalStateException("acknowledge refused");
+    }
+    acknowledged(delivery);
+  }
+
+  @Override
+  public synchronized void releaseBehind(Delivery delivery, Delivery failed) {
+    releasedBehind.add(delivery.position());
+    release(delivery);
+  }
+
+  @Override
+  public synchronized void giveBack(Delivery delivery) {
+    givenBack.add(delivery.position());
+    release(delivery);
+  }
+
+  private synchronized void acknowledged(Delivery delivery) {
     inFlight.remove(delivery.position());
     acknowledged.add(delivery.position());
   }

@@ -14,9 +14,11 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Hands requests to a sink in batches, with a bounded number of batches in flight on virtual
- * threads. Two requests for the same widget are never in flight together: a consumer reading while
- * we write may see different widgets' requests out of key order, but each widget's requests in
- * production order, which is all that applying them needs. Used by one producing thread.
+ * threads. Two requests for the same widget are never in flight together: a batch holding a request
+ * for a widget still in flight goes out once that one is stored, without holding up the producing
+ * thread. A consumer reading while we write may see different widgets' requests out of key order,
+ * but each widget's requests in production order, which is all that applying them needs. Used by
+ * one producing thread.
  */
 final class Dispatcher implements AutoCloseable {
   /** In-flight batches when requests go out as fast as possible. */
@@ -31,6 +33,7 @@ final class Dispatcher implements AutoCloseable {
   private final Tally sent = new Tally();
   private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
   private List<OutgoingRequest> batch = new ArrayList<>();
+  private List<CompletableFuture<Void>> waitFor = new ArrayList<>();
 
   Dispatcher(RequestSink sink, int batchSize, int maxInFlight) {
     if (batchSize < 1 || batchSize > sink.maxBatchSize() || maxInFlight < 1) {
@@ -52,7 +55,8 @@ final class Dispatcher implements AutoCloseable {
   void submit(OutgoingRequest request) {
     CompletableFuture<Void> earlier = widgetsInFlight.get(request.request().widgetId());
     if (earlier != null) {
-      earlier.join();
+      // Not a wait here: the batch goes out once the earlier one is stored.
+      waitFor.add(earlier);
     }
     batch.add(request);
     if (batch.size() >= batchSize) {
@@ -80,11 +84,14 @@ final class Dispatcher implements AutoCloseable {
 
   private void dispatch() {
     List<OutgoingRequest> outgoing = List.copyOf(batch);
+    CompletableFuture<?>[] earlier = waitFor.toArray(CompletableFuture<?>[]::new);
     batch = new ArrayList<>(batchSize);
+    waitFor = new ArrayList<>();
     permits.acquireUninterruptibly();
     CompletableFuture<Void> done = new CompletableFuture<>();
     outgoing.forEach(request -> widgetsInFlight.put(request.request().widgetId(), done));
-    threads.execute(() -> send(outgoing, done));
+    CompletableFuture.allOf(earlier)
+        .whenComplete((ignored, failure) -> threads.execute(() -> send(outgoing, done)));
   }
 
   private void send(List<OutgoingRequest> outgoing, CompletableFuture<Void> done) {

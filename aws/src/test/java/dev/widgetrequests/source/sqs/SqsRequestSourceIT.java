@@ -1,0 +1,118 @@
+package dev.widgetrequests.source.sqs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.widgetrequests.local.LocalStack;
+import dev.widgetrequests.local.LocalStackExtension;
+import dev.widgetrequests.source.Delivery;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/** Deletes, releases and heartbeats of the queue source, on the local stack's ElasticMQ. */
+@ExtendWith(LocalStackExtension.class)
+class SqsRequestSourceIT {
+
+  private static SqsRequestSource source(LocalStack stack, String queueUrl, Integer visibility) {
+    return new SqsRequestSource(stack.sqs(), stack.s3(), queueUrl, null, 0, visibility, Set.of());
+  }
+
+  private static void send(LocalStack stack, String queueUrl, int count) {
+    for (int i = 0; i < count; i++) {
+      String body = "{\"n\":" + i + "}";
+      stack.sqs().sendMessage(r -> r.queueUrl(queueUrl).messageBody(body));
+    }
+  }
+
+  private static List<Delivery> pollAll(SqsRequestSource source, int count) {
+    List<Delivery> all = new ArrayList<>();
+    for (int i = 0; i < 50 && all.size() < count; i++) {
+      all.addAll(source.poll());
+    }
+    return all;
+  }
+
+  private static int messagesLeft(LocalStack stack, String queueUrl) {
+    var attributes =
+        stack
+            .sqs()
+            .getQueueAttributes(
+                r ->
+                    r.queueUrl(queueUrl)
+                        .attributeNames(
+                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+            .attributes();
+    return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+        + Integer.parseInt(
+            attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+  }
+
+  private static int visibleNow(LocalStack stack, String queueUrl) {
+    return stack
+        .sqs()
+        .receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1))
+        .messages()
+        .size();
+  }
+
+  @Test
+  void acknowledged_areDeletedInTheBackground_andCloseDeletesTheRest(LocalStack stack) {
+    String queueUrl = stack.createQueue(stack.uniqueName("deletes"));
+    send(stack, queueUrl, 25);
+    SqsRequestSource source = source(stack, queueUrl, 60);
+
+    List<Delivery> all = pollAll(source, 25);
+    all.forEach(source::acknowledge);
+    source.close();
+
+    assertThat(all).hasSize(25);
+    assertThat(messagesLeft(stack, queueUrl)).isZero();
+  }
+
+  @Test
+  void batchWithAnEntryTheQueueRefuses_stillDeletesTheOthers(LocalStack stack) {
+    String queueUrl = stack.createQueue(stack.uniqueName("deletes"));
+    send(stack, queueUrl, 9);
+    SqsRequestSource source = source(stack, queueUrl, 60);
+
+    List<Delivery> all = pollAll(source, 9);
+    all.forEach(source::acknowledge);
+    source.acknowledge(new SqsDelivery("bogus", "not-a-receipt-handle", "{}", "k", 1));
+    source.close();
+
+    assertThat(messagesLeft(stack, queueUrl)).isZero();
+  }
+
+  @Test
+  void givenBack_isVisibleAtOnce_released_isHiddenForAWhile(LocalStack stack) {
+    String queueUrl = stack.createQueue(stack.uniqueName("release"));
+    send(stack, queueUrl, 2);
+    SqsRequestSource source = source(stack, queueUrl, 60);
+    List<Delivery> both = pollAll(source, 2);
+
+    source.giveBack(both.get(0));
+    source.release(both.get(1));
+
+    assertThat(visibleNow(stack, queueUrl)).isEqualTo(1);
+    assertThat(visibleNow(stack, queueUrl)).isZero();
+  }
+
+  @Test
+  void extendVisibility_keepsHeldMessagesHidden(LocalStack stack) throws Exception {
+    String queueUrl = stack.createQueue(stack.uniqueName("heartbeat"));
+    send(stack, queueUrl, 3);
+    SqsRequestSource source = source(stack, queueUrl, 2);
+    List<Delivery> held = pollAll(source, 3);
+
+    assertThat(source.visibilityTimeout()).contains(Duration.ofSeconds(2));
+    source.extendVisibility(held, Duration.ofSeconds(20));
+    Thread.sleep(3000);
+
+    assertThat(visibleNow(stack, queueUrl)).isZero();
+  }
+}

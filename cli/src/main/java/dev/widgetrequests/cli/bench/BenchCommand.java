@@ -1,0 +1,112 @@
+package dev.widgetrequests.cli.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code widgets bench}: throughput of the consumer, side by side with a baseline and a ceiling.
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Measures throughput on a private local stack: produces N requests, drains them with the"
+          + " project's consumer (a child 'widgets consumer' process with its defaults), with a"
+          + " one-request-at-a-time consumer (the seed's design; a sample) and with the raw ceiling"
+          + " (bare SDK loops making only the calls a request needs), at 0 ms and at --latency MS"
+          + " added to every call. Prints req/s, p50/p99 latency, the ratios, the consumer's peak"
+          + " RSS and CPU per request, as a Markdown table."
+    })
+public final class BenchCommand implements Callable<Integer> {
+  @Option(
+      names = {"-n", "--requests"},
+      paramLabel = "N",
+      defaultValue = "5000",
+      description = "Requests per drain (default: ${DEFAULT-VALUE}).")
+  int requests;
+
+  @Option(
+      names = "--latency",
+      paramLabel = "MS",
+      defaultValue = "20",
+      description = "Latency added to every call in the second round (default: ${DEFAULT-VALUE}).")
+  int latency;
+
+  @Option(
+      names = "--paths",
+      paramLabel = "PATH[,PATH...]",
+      split = ",",
+      defaultValue = "queue-dynamodb,queue-s3,claim-check,bucket-dynamodb",
+      description = "Paths to measure (default: ${DEFAULT-VALUE}).")
+  List<String> paths;
+
+  @Option(
+      names = "--baseline-sample",
+      paramLabel = "N",
+      defaultValue = "200",
+      description =
+          "The one-at-a-time consumer drains at most N requests (default: ${DEFAULT-VALUE}).")
+  int baselineSample;
+
+  @Option(
+      names = "--producer",
+      description = "Also compare the producer (-ird 0) with a bare SDK batch-send loop.")
+  boolean producer;
+
+  @Option(
+      names = "--quick",
+      description = "A smoke run of a few seconds: 100 requests, 0 ms only, baseline sample 20.")
+  boolean quick;
+
+  @Option(
+      names = "--consumer-jvm-option",
+      paramLabel = "OPTION",
+      description = "Extra JVM option for the consumer process, e.g. -XX:StartFlightRecording=...")
+  List<String> consumerJvmOptions = new ArrayList<>();
+
+  @Option(
+      names = "--seed",
+      paramLabel = "SEED",
+      defaultValue = "5250",
+      description = "Seed of the request stream (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    if (requests < 1 || latency < 0 || baselineSample < 1) {
+      throw new ParameterException(
+          spec.commandLine(), "-n and --baseline-sample must be at least 1, --latency at least 0");
+    }
+    List<BenchPath> chosen;
+    try {
+      chosen = paths.stream().map(BenchPath::of).toList();
+    } catch (IllegalArgumentException unknown) {
+      throw new ParameterException(spec.commandLine(), unknown.getMessage());
+    }
+    BenchSettings settings =
+        new BenchSettings(
+            quick ? 100 : requests,
+            quick ? 20 : baselineSample,
+            Duration.ofSeconds(quick ? 5 : 20),
+            quick || latency == 0 ? List.of(0) : Arrays.asList(0, latency),
+            chosen,
+            producer,
+            List.copyOf(consumerJvmOptions),
+            seed);
+    BenchTable table = new BenchRunner(settings, System.out, System.console() != null).run();
+    System.out.println();
+    table.print(System.out);
+    return 0;
+  }
+}

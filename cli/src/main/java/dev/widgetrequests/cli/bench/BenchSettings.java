@@ -1,0 +1,25 @@
+package dev.widgetrequests.cli.bench;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What one bench run measures.
+ *
+ * @param requests requests per drain of the consumer and the raw ceiling
+ * @param baselineSample the most requests the one-at-a-time consumer drains
+ * @param baselineCap the longest the one-at-a-time consumer drains
+ * @param latenciesMillis the added latencies per call to measure at
+ * @param paths the paths to measure
+ * @param producer also compare the producer with a bare SDK send loop
+ * @param consumerJvmOptions extra JVM options for the consumer child (e.g. a profiler)
+ */
+record BenchSettings(
+    int requests,
+    int baselineSample,
+    Duration baselineCap,
+    List<Integer> latenciesMillis,
+    List<BenchPath> paths,
+    boolean producer,
+    List<String> consumerJvmOptions,
+    long seed) {}

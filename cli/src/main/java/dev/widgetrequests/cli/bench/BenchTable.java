@@ -1,0 +1,76 @@
+package dev.widgetrequests.cli.bench;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The results as a Markdown table, ready for a README. */
+final class BenchTable {
+  /** The drains of one path at one latency. */
+  record Row(int latencyMillis, BenchPath path, Drain consumer, Drain baseline, Drain ceiling) {}
+
+  /** One production at full speed, and the bare SDK loop's rate to the same queue. */
+  record ProducerRow(int latencyMillis, double producerPerSecond, double bareSendPerSecond) {}
+
+  private final List<Row> rows = new ArrayList<>();
+  private final List<ProducerRow> producerRows = new ArrayList<>();
+
+  void add(Row row) {
+    rows.add(row);
+  }
+
+  void add(ProducerRow row) {
+    producerRows.add(row);
+  }
+
+  void print(PrintStream out) {
+    out.println(
+        "| latency | path | drainer | requests | req/s | p50 ms | p99 ms | × one-at-a-time |"
+            + " × raw ceiling | peak RSS MB | CPU ms/req | note |");
+    out.println("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+    for (Row row : rows) {
+      for (Drain drain : List.of(row.consumer(), row.baseline(), row.ceiling())) {
+        out.printf(
+            "| %d ms | %s | %s | %d | %.0f | %s | %s | %s | %s | %s | %s | %s |%n",
+            row.latencyMillis(),
+            row.path().label,
+            drain.drainer(),
+            drain.handled(),
+            drain.perSecond(),
+            figure(drain.percentile(50)),
+            figure(drain.percentile(99)),
+            ratio(drain, row.baseline()),
+            ratio(drain, row.ceiling()),
+            drain.peakRssMb() < 0 ? "—" : String.format("%.0f", drain.peakRssMb()),
+            drain.cpuMillisPerRequest() < 0
+                ? "—"
+                : String.format("%.2f", drain.cpuMillisPerRequest()),
+            drain.note());
+      }
+    }
+    if (!producerRows.isEmpty()) {
+      out.println();
+      out.println("| latency | producer (-ird 0) req/s | bare SDK batch sends req/s | ratio |");
+      out.println("|---|---:|---:|---:|");
+      for (ProducerRow row : producerRows) {
+        out.printf(
+            "| %d ms | %.0f | %.0f | %.2f |%n",
+            row.latencyMillis(),
+            row.producerPerSecond(),
+            row.bareSendPerSecond(),
+            row.producerPerSecond() / Math.max(1e-9, row.bareSendPerSecond()));
+      }
+    }
+  }
+
+  private static String figure(long millis) {
+    return millis < 0 ? "—" : Long.toString(millis);
+  }
+
+  private static String ratio(Drain drain, Drain reference) {
+    if (drain == reference || reference.perSecond() <= 0) {
+      return "—";
+    }
+    return String.format("%.2f", drain.perSecond() / reference.perSecond());
+  }
+}

@@ -1,0 +1,63 @@
+package dev.widgetrequests.cli.bench;
+
+import dev.widgetrequests.producer.run.Producer;
+import dev.widgetrequests.producer.run.ProducerSettings;
+import dev.widgetrequests.producer.run.ProductionSummary;
+import dev.widgetrequests.producer.run.Progress;
+import dev.widgetrequests.producer.sink.OutgoingRequest;
+import dev.widgetrequests.producer.sink.RequestSink;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Fills a path's source with the project's producer at full speed ({@code -ird 0}) and remembers
+ * when each request was stored, by request id, for the latency figures.
+ */
+final class Prefill {
+  private Prefill() {}
+
+  /** The requests sent, their send times, and how long sending took. */
+  record Sent(int count, Map<String, Long> sentMillis, Duration took) {
+    double perSecond() {
+      return count / Math.max(1e-9, took.toNanos() / 1e9);
+    }
+  }
+
+  static Sent fill(RequestSink sink, int requests, long seed) {
+    Map<String, Long> sent = new ConcurrentHashMap<>();
+    RequestSink recording =
+        new RequestSink() {
+          @Override
+          public void verify() {
+            sink.verify();
+          }
+
+          @Override
+          public void send(List<OutgoingRequest> batch) {
+            sink.send(batch);
+            long now = System.currentTimeMillis();
+            batch.forEach(request -> sent.put(request.request().requestId(), now));
+          }
+
+          @Override
+          public int maxBatchSize() {
+            return sink.maxBatchSize();
+          }
+
+          @Override
+          public String describe() {
+            return sink.describe();
+          }
+        };
+    ProducerSettings settings = new ProducerSettings(requests, Duration.ZERO, Duration.ZERO, seed);
+    ProductionSummary summary =
+        new Producer(recording, settings, Clock.systemUTC(), Progress.none()).run();
+    if (summary.failed()) {
+      throw new IllegalStateException("producing failed: " + summary.failure());
+    }
+    return new Sent(requests, sent, summary.elapsed());
+  }
+}

@@ -1,0 +1,166 @@
+package dev.widgetrequests.cli.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * What the servers allow: many bare SDK loops at once making only the calls one request needs
+ * (receive ten, read each pointed-to object, write each, delete the ten in one batch, delete each
+ * pointed-to object; for the bucket: read, write, delete each object), with no parsing at all.
+ */
+final class RawCeiling {
+  static final int LOOPS = 128;
+  private static final Pattern POINTER =
+      Pattern.compile("\"s3BucketName\"\\s*:\\s*\"([^\"]+)\".*\"s3Key\"\\s*:\\s*\"([^\"]+)\"");
+
+  private final BenchClients clients;
+  private final Resources resources;
+  private final AtomicInteger handled = new AtomicInteger();
+  private final ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+  private long start;
+
+  RawCeiling(BenchClients clients, Resources resources) {
+    this.clients = clients;
+    this.resources = resources;
+  }
+
+  Drain drain(int total, BenchProgress progress) {
+    start = System.currentTimeMillis();
+    ConcurrentLinkedQueue<String> keys = new ConcurrentLinkedQueue<>();
+    if (!resources.path().queue) {
+      keys.addAll(listAll());
+    }
+    try (ExecutorService loops = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < LOOPS; i++) {
+        loops.execute(() -> loop(total, keys));
+      }
+      while (handled.get() < total && !loops.isTerminated()) {
+        progress.show("raw ceiling", handled.get(), total, start);
+        sleep();
+      }
+    }
+    List<Long> values = new ArrayList<>(latencies);
+    long last = values.stream().mapToLong(Long::longValue).max().orElse(0);
+    String note = handled.get() < total ? "only " + handled.get() + " of " + total : "";
+    return new Drain(
+        "raw ceiling", handled.get(), last / 1000.0, Drain.latencies(values), -1, -1, note);
+  }
+
+  private void loop(int total, ConcurrentLinkedQueue<String> keys) {
+    int empty = 0;
+    while (handled.get() < total && empty < 3) {
+      int taken = resources.path().queue ? fromQueue() : fromBucket(keys.poll());
+      empty = taken == 0 ? empty + 1 : 0;
+    }
+  }
+
+  private int fromQueue() {
+    String url = resources.queue().queueUrl();
+    List<Message> messages =
+        clients
+            .sqs()
+            .receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1))
+            .messages();
+    if (messages.isEmpty()) {
+      return 0;
+    }
+    List<Matcher> pointers = new ArrayList<>();
+    for (Message message : messages) {
+      String body = message.body();
+      if (resources.path().pointers) {
+        Matcher pointer = POINTER.matcher(body);
+        if (pointer.find()) {
+          pointers.add(pointer);
+          body =
+              clients
+                  .s3()
+                  .getObjectAsBytes(r -> r.bucket(pointer.group(1)).key(pointer.group(2)))
+                  .asUtf8String();
+        }
+      }
+      write(message.messageId(), body);
+    }
+    clients.sqs().deleteMessageBatch(r -> r.queueUrl(url).entries(entries(messages)));
+    for (Matcher pointer : pointers) {
+      clients.s3().deleteObject(r -> r.bucket(pointer.group(1)).key(pointer.group(2)));
+    }
+    finished(messages.size());
+    return messages.size();
+  }
+
+  private int fromBucket(String key) {
+    if (key == null) {
+      return 0;
+    }
+    String bucket = resources.requestBucket();
+    String body = clients.s3().getObjectAsBytes(r -> r.bucket(bucket).key(key)).asUtf8String();
+    write(key, body);
+    clients.s3().deleteObject(r -> r.bucket(bucket).key(key));
+    finished(1);
+    return 1;
+  }
+
+  private void write(String id, String body) {
+    if (resources.path().table) {
+      Map<String, AttributeValue> item =
+          Map.of("id", AttributeValue.fromS(id), "body", AttributeValue.fromS(body));
+      clients.dynamoDb().putItem(r -> r.tableName(resources.table()).item(item));
+    } else {
+      clients
+          .s3()
+          .putObject(
+              r -> r.bucket(resources.widgetBucket()).key("widgets/" + id),
+              RequestBody.fromString(body));
+    }
+  }
+
+  private void finished(int count) {
+    handled.addAndGet(count);
+    long at = System.currentTimeMillis() - start;
+    for (int i = 0; i < count; i++) {
+      latencies.add(at);
+    }
+  }
+
+  private List<String> listAll() {
+    return clients
+        .s3()
+        .listObjectsV2Paginator(r -> r.bucket(resources.requestBucket()))
+        .contents()
+        .stream()
+        .map(S3Object::key)
+        .toList();
+  }
+
+  private static List<DeleteMessageBatchRequestEntry> entries(List<Message> messages) {
+    List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
+    for (int i = 0; i < messages.size(); i++) {
+      entries.add(
+          DeleteMessageBatchRequestEntry.builder()
+              .id(Integer.toString(i))
+              .receiptHandle(messages.get(i).receiptHandle())
+              .build());
+    }
+    return entries;
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(100);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

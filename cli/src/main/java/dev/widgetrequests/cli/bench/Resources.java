@@ -1,0 +1,73 @@
+package dev.widgetrequests.cli.bench;
+
+import dev.widgetrequests.local.LocalStack;
+import dev.widgetrequests.local.QueuePair;
+import dev.widgetrequests.producer.sink.BucketSink;
+import dev.widgetrequests.producer.sink.ClaimCheckSink;
+import dev.widgetrequests.producer.sink.QueueSink;
+import dev.widgetrequests.producer.sink.RequestSink;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Fresh resources for one drain of one path: its queue (with dead-letter queue), request bucket,
+ * payload bucket, widget bucket and table, so no drain sees another's leftovers.
+ */
+record Resources(
+    BenchPath path,
+    LocalStack stack,
+    QueuePair queue,
+    String requestBucket,
+    String payloadBucket,
+    String widgetBucket,
+    String table) {
+
+  static final String KEY_ATTRIBUTE = "id";
+
+  static Resources create(LocalStack stack, BenchPath path) {
+    String name = stack.uniqueName("bench");
+    return new Resources(
+        path,
+        stack,
+        path.queue ? stack.createQueueWithDeadLetter(name) : null,
+        path.queue ? null : stack.createBucket(name + "-requests"),
+        path.pointers ? stack.createBucket(name + "-payloads") : null,
+        path.table ? null : stack.createBucket(name + "-widgets"),
+        path.table ? stack.createWidgetTable(name, KEY_ATTRIBUTE) : null);
+  }
+
+  /** Where the producer sends this path's requests. */
+  RequestSink sink() {
+    if (!path.queue) {
+      return new BucketSink(stack.s3(), requestBucket);
+    }
+    QueueSink queueSink = new QueueSink(stack.sqs(), queue.queueUrl());
+    return path.pointers
+        ? new ClaimCheckSink(new BucketSink(stack.s3(), payloadBucket), queueSink)
+        : queueSink;
+  }
+
+  /** The {@code widgets consumer} arguments that drain this path. */
+  List<String> consumerArguments() {
+    List<String> args = new ArrayList<>();
+    if (path.queue) {
+      args.addAll(List.of("-rq", queue.queueUrl(), "-qwt", "1"));
+      if (path.pointers) {
+        args.addAll(List.of("--payload-bucket", payloadBucket));
+      }
+    } else {
+      args.addAll(List.of("-rb", requestBucket));
+    }
+    if (path.table) {
+      args.addAll(List.of("-dwt", table));
+    } else {
+      args.addAll(List.of("-wb", widgetBucket));
+    }
+    args.addAll(
+        List.of(
+            "--endpoint-url-s3", stack.s3Endpoint().toString(),
+            "--endpoint-url-sqs", stack.sqsEndpoint().toString(),
+            "--endpoint-url-dynamodb", stack.dynamoDbEndpoint().toString()));
+    return args;
+  }
+}

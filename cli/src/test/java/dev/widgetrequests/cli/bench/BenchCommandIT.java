@@ -1,0 +1,39 @@
+package dev.widgetrequests.cli.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.widgetrequests.cli.WidgetsCommand;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A smoke run of {@code widgets bench --quick}: no thresholds, only that it measures and reports.
+ */
+class BenchCommandIT {
+
+  @Test
+  void quickBench_drainsEveryRequest_andPrintsTheTable() {
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    PrintStream original = System.out;
+    int exit;
+    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      exit =
+          WidgetsCommand.commandLine()
+              .execute("bench", "--quick", "--paths", "queue-dynamodb", "--producer");
+    } finally {
+      System.setOut(original);
+    }
+    String output = captured.toString(StandardCharsets.UTF_8);
+
+    assertThat(exit).as(output).isZero();
+    assertThat(output)
+        .contains("| latency | path | drainer | requests | req/s |")
+        .containsPattern("\\| 0 ms \\| queue → DynamoDB \\| consumer \\| 100 \\| \\d+ \\|")
+        .containsPattern("\\| 0 ms \\| queue → DynamoDB \\| one-at-a-time \\| 20 \\|")
+        .containsPattern("\\| 0 ms \\| queue → DynamoDB \\| raw ceiling \\| 100 \\|")
+        .contains("| producer (-ird 0) req/s |");
+  }
+}

@@ -1,0 +1,118 @@
+package dev.widgetrequests.consumer.engine;
+
+import dev.widgetrequests.model.parse.ParseResult;
+import dev.widgetrequests.model.parse.RequestParser;
+import dev.widgetrequests.source.Delivery;
+import dev.widgetrequests.source.RequestSource;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * Takes a received batch to the lanes off the poll loop: resolves every delivery at once (a claim
+ * check's object is fetched in parallel), then hands them to their widgets' lanes in the order they
+ * were received. A failed fetch releases its own delivery only.
+ */
+final class Dispatch {
+  private final RequestSource source;
+  private final RequestParser parser;
+  private final ExecutorService workers;
+  private final WidgetLanes lanes;
+  private final LaneTask task;
+  private CompletableFuture<Void> handedOver = CompletableFuture.completedFuture(null);
+
+  /** What runs in a lane for one delivery; it ends the delivery and frees its permit. */
+  interface LaneTask {
+    void run(Delivery delivery, ParseResult parsed, String widgetId);
+
+    /** The delivery ended before reaching a lane (the source ended it, or the fetch failed). */
+    void ended(Delivery delivery, Outcome outcome);
+  }
+
+  record Resolved(Optional<Delivery> delivery, RuntimeException failure) {}
+
+  Dispatch(
+      RequestSource source,
+      RequestParser parser,
+      ExecutorService workers,
+      WidgetLanes lanes,
+      LaneTask task) {
+    this.source = source;
+    this.parser = parser;
+    this.workers = workers;
+    this.lanes = lanes;
+    this.task = task;
+  }
+
+  /** A received batch whose deliveries are being resolved. */
+  record Started(List<Delivery> batch, List<CompletableFuture<Resolved>> resolving) {}
+
+  /**
+   * Takes a place in the hand-over order before a poll, so batches reach the lanes in the order
+   * their receives began, whichever answers first. The place must be filled, if only with nothing.
+   */
+  synchronized CompletableFuture<Started> reserve() {
+    CompletableFuture<Started> place = new CompletableFuture<>();
+    handedOver = handedOver.thenCompose(ready -> place).thenAcceptAsync(this::handOver, workers);
+    return place;
+  }
+
+  /** Starts resolving every delivery of the batch at once; a filled place stays as it was. */
+  void fill(CompletableFuture<Started> place, List<Delivery> batch) {
+    if (place.isDone()) {
+      return;
+    }
+    List<CompletableFuture<Resolved>> resolving =
+        batch.stream().map(d -> CompletableFuture.supplyAsync(() -> resolve(d), workers)).toList();
+    place.complete(new Started(batch, resolving));
+  }
+
+  /** Hands a batch on after everything reserved or submitted before it. */
+  void submit(List<Delivery> batch) {
+    fill(reserve(), batch);
+  }
+
+  private void handOver(Started started) {
+    for (int i = 0; i < started.batch().size(); i++) {
+      toLane(started.batch().get(i), started.resolving().get(i).join());
+    }
+  }
+
+  private Resolved resolve(Delivery delivery) {
+    try {
+      return new Resolved(source.resolve(delivery), null);
+    } catch (RuntimeException failure) {
+      return new Resolved(Optional.empty(), failure);
+    }
+  }
+
+  private void toLane(Delivery received, Resolved resolved) {
+    if (resolved.failure() != null) {
+      task.ended(received, release(received, resolved.failure()));
+      return;
+    }
+    if (resolved.delivery().isEmpty()) {
+      task.ended(received, null);
+      return;
+    }
+    Delivery delivery = resolved.delivery().get();
+    ParseResult parsed = parser.parse(delivery.body());
+    if (parsed instanceof ParseResult.Valid valid) {
+      String widgetId = valid.request().widgetId();
+      lanes.submit(widgetId, () -> task.run(delivery, parsed, widgetId));
+    } else {
+      lanes.submitUnordered(() -> task.run(delivery, parsed, null));
+    }
+  }
+
+  private Outcome release(Delivery delivery, RuntimeException failure) {
+    String error = TransientFailures.describe(failure);
+    try {
+      source.release(delivery);
+    } catch (RuntimeException releaseFailed) {
+      error += "; release failed too: " + TransientFailures.describe(releaseFailed);
+    }
+    return new Outcome.Released(error);
+  }
+}
