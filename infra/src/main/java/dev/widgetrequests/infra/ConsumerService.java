@@ -144,9 +144,18 @@ public final class ConsumerService extends Construct {
     return task;
   }
 
-  /** The consumer's options (docs/container.md): the queue, the store, the region, no log file. */
+  /**
+   * The consumer's options (docs/container.md): the queue, the payload bucket its claim checks may
+   * point into (the only bucket it follows pointers to), the store, the region, no log file.
+   */
   static List<String> command(InfraSettings settings, ConsumerPermissions.Resources resources) {
-    List<String> command = new ArrayList<>(List.of("-rq", resources.queue().getQueueUrl()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "-rq",
+                resources.queue().getQueueUrl(),
+                "--payload-bucket",
+                resources.payloads().getBucketName()));
     if (settings.widgetStore() == WidgetStoreKind.DYNAMODB) {
       command.addAll(
           List.of(

@@ -84,6 +84,8 @@ class ConsumerPermissionsTest {
                                 List.of(
                                     "-rq",
                                     s3.ref(s3.stack().queues().queue()),
+                                    "--payload-bucket",
+                                    s3.ref(s3.stack().storage().payloads()),
                                     "-wb",
                                     s3.ref(widgetBucket),
                                     "-r",

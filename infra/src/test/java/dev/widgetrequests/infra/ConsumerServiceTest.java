@@ -52,6 +52,8 @@ class ConsumerServiceTest {
                                 List.of(
                                     "-rq",
                                     widgets.ref(stack.queues().queue()),
+                                    "--payload-bucket",
+                                    widgets.ref(stack.storage().payloads()),
                                     "-dwt",
                                     widgets.ref(stack.table().table()),
                                     "--dynamodb-key-attribute",

@@ -3,11 +3,15 @@ package dev.widgetrequests.local.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,10 +40,16 @@ final class HttpApiEvents {
     event.put("rawQueryString", query == null ? "" : query);
     event.set("headers", headers(exchange));
     event.set("requestContext", requestContext(exchange, path, requestId));
+    // As API Gateway does: a body that is not UTF-8 text reaches the function base64-encoded.
+    boolean text = isUtf8(body);
     if (body.length > 0) {
-      event.put("body", new String(body, StandardCharsets.UTF_8));
+      event.put(
+          "body",
+          text
+              ? new String(body, StandardCharsets.UTF_8)
+              : Base64.getEncoder().encodeToString(body));
     }
-    event.put("isBase64Encoded", false);
+    event.put("isBase64Encoded", !text);
     return event;
   }
 
@@ -66,5 +76,18 @@ final class HttpApiEvents {
     context.put("requestId", requestId).put("routeKey", routeKey).put("stage", "$default");
     context.put("time", TIME.format(now)).put("timeEpoch", now.toEpochMilli());
     return context;
+  }
+
+  private static boolean isUtf8(byte[] body) {
+    try {
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(body));
+      return true;
+    } catch (CharacterCodingException notUtf8) {
+      return false;
+    }
   }
 }

@@ -125,6 +125,24 @@ class ApiGatewayServerTest {
   }
 
   @Test
+  void post_bodyThatIsNotUtf8_reachesTheFunctionBase64Encoded() throws Exception {
+    AtomicReference<String> captured = new AtomicReference<>();
+    serve(capturing(captured));
+    byte[] latin1 = {'{', '"', 'o', (byte) 0xE9, '"', '}'};
+
+    http.send(
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.port() + ApiGatewayServer.PATH))
+            .POST(BodyPublishers.ofByteArray(latin1))
+            .build(),
+        BodyHandlers.ofString());
+
+    JsonNode event = MAPPER.readTree(captured.get());
+    assertThat(event.path("isBase64Encoded").asBoolean(false)).isTrue();
+    assertThat(java.util.Base64.getDecoder().decode(event.path("body").asText())).isEqualTo(latin1);
+  }
+
+  @Test
   void functionResponse_statusHeadersAndBody_areWrittenBack() throws Exception {
     serve(
         (input, output, context) ->
