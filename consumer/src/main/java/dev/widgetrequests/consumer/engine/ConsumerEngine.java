@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -43,6 +45,7 @@ public final class ConsumerEngine {
   private final AtomicInteger held = new AtomicInteger();
   private final List<Thread> loops = new ArrayList<>();
   private volatile boolean running = true;
+  private final Set<Thread> polling = ConcurrentHashMap.newKeySet();
   private WidgetLanes lanes;
 
   public ConsumerEngine(
@@ -110,12 +113,26 @@ public final class ConsumerEngine {
     return stats.summary(Duration.between(start, clock.instant()));
   }
 
-  /** Asks a running engine to stop taking requests; {@link #run} returns once drained. */
+  /**
+   * Asks a running engine to stop taking requests; {@link #run} returns once drained. A loop
+   * waiting for room is woken at once; a loop in a long poll is left to finish it (at most the
+   * source's wait time), and what that poll brings is given back: an interrupted receive would
+   * leave its messages hidden in the queue for their whole visibility timeout.
+   */
   public void stop() {
     running = false;
     synchronized (loops) {
-      loops.forEach(Thread::interrupt); // ends long polls early
+      loops.stream().filter(loop -> !polling.contains(loop)).forEach(Thread::interrupt);
     }
+  }
+
+  /** Marks the calling loop as inside a poll, which a stop lets finish. */
+  void pollStarting() {
+    polling.add(Thread.currentThread());
+  }
+
+  void pollEnded() {
+    polling.remove(Thread.currentThread());
   }
 
   /** The counts so far. */

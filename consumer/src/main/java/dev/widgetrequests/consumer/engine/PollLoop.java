@@ -55,7 +55,16 @@ final class PollLoop {
       var place = dispatch.reserve();
       try {
         try {
-          batch = engine.source().poll();
+          if (!engine.running()) {
+            engine.permits().release(batchPermits);
+            break;
+          }
+          engine.pollStarting();
+          try {
+            batch = engine.source().poll();
+          } finally {
+            engine.pollEnded();
+          }
           failures = 0;
         } catch (InterruptedException | AbortedException stopped) {
           engine.permits().release(batchPermits);
