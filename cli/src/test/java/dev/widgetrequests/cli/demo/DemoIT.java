@@ -37,15 +37,24 @@ class DemoIT {
               .contents()
               .stream()
               .count();
+      // Live items only: a deleted widget's item stays as a tombstone.
       long items =
-          stack.dynamoDb().scanPaginator(r -> r.tableName("widgets")).items().stream().count();
+          stack
+              .dynamoDb()
+              .scanPaginator(
+                  r ->
+                      r.tableName("widgets").filterExpression("attribute_not_exists(wr_tombstone)"))
+              .items()
+              .stream()
+              .count();
       assertThat(Long.parseLong(stored.group(1))).isEqualTo(objects).isPositive();
       assertThat(Long.parseLong(stored.group(2))).isEqualTo(items);
-      // 4 paths x 15 requests + 2 bad bucket requests per round, read from bucket and queue
+      // 4 paths x 15 requests + 2 bad bucket requests per round, read from bucket and queue; two
+      // consumers sharing the bucket may both take the same object (the stores apply it once)
       Matcher handled = Pattern.compile("(?m)^  (S3|DynamoDB) +(\\d+) ").matcher(summary);
       int rounds = 0;
       while (handled.find()) {
-        assertThat(Integer.parseInt(handled.group(2))).isEqualTo(4 * 15 + 2);
+        assertThat(Integer.parseInt(handled.group(2))).isBetween(4 * 15 + 2, 4 * 15 + 2 + 15 + 2);
         rounds++;
       }
       assertThat(rounds).isEqualTo(2);
