@@ -90,6 +90,17 @@ public final class LocalStack implements AutoCloseable {
     return servers.callCounts();
   }
 
+  /**
+   * Cuts {@code service} off as a network fault would, until the returned outage is closed: open
+   * connections are reset, new ones refused; the server keeps its data. For fault tests.
+   */
+  public Outage cut(LocalService service) {
+    ServiceFront front = servers.front(service);
+    front.cut();
+    log.info("{} cut off", service);
+    return new Outage(service, front);
+  }
+
   public URI s3Endpoint() {
     return s3Endpoint;
   }

@@ -15,7 +15,9 @@ import java.util.function.IntFunction;
  * The address clients reach a server at: a TCP forwarder on {@code 127.0.0.1} in front of the real
  * server (which listens on a free port of its own). It counts the HTTP calls that pass and delays
  * each by the stack's latency, so the local stack can be made to answer like a distant cloud. It
- * reads no HTTP beyond telling where a new call starts (see {@link ForwardedConnection}).
+ * can also be cut, as a network fault would cut the service off: open connections are reset and new
+ * ones refused until it is restored. It reads no HTTP beyond telling where a new call starts (see
+ * {@link ForwardedConnection}).
  */
 final class ServiceFront implements EmbeddedServer {
   private static final int BACKLOG = 512;
@@ -26,6 +28,7 @@ final class ServiceFront implements EmbeddedServer {
   private final LongAdder calls;
   private final Set<ForwardedConnection> open = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
+  private volatile boolean cut;
 
   private ServiceFront(
       ServerSocket listener, EmbeddedServer backend, Duration latency, LongAdder calls) {
@@ -86,6 +89,10 @@ final class ServiceFront implements EmbeddedServer {
       } catch (IOException e) {
         continue; // closed (the loop ends) or a connection that failed before it was accepted
       }
+      if (cut) {
+        reset(client);
+        continue;
+      }
       Thread.ofVirtual().start(() -> forward(client));
     }
   }
@@ -101,11 +108,36 @@ final class ServiceFront implements EmbeddedServer {
     }
     ForwardedConnection connection = new ForwardedConnection(client, server, latency, calls);
     open.add(connection);
+    if (cut) { // cut while this one was connecting
+      open.remove(connection);
+      connection.close();
+      return;
+    }
     try {
       connection.run();
     } finally {
       open.remove(connection);
     }
+  }
+
+  /** Cuts the service off: resets every open connection and refuses new ones until restored. */
+  void cut() {
+    cut = true;
+    open.forEach(ForwardedConnection::close);
+  }
+
+  /** Takes connections again after {@link #cut()}; the server behind kept its data. */
+  void restore() {
+    cut = false;
+  }
+
+  private static void reset(Socket client) {
+    try {
+      client.setSoLinger(true, 0); // closing now sends RST, as a refused or broken link does
+    } catch (IOException e) {
+      // Closing it plainly is a fault too.
+    }
+    closeQuietly(client);
   }
 
   @Override

@@ -79,6 +79,17 @@ final class StackServers implements AutoCloseable {
     return fronts.get(2).port();
   }
 
+  /** The front clients reach {@code service} at. */
+  ServiceFront front(LocalService service) {
+    return (ServiceFront)
+        switch (service) {
+          case S3 -> fronts.get(0);
+          case SQS -> fronts.get(1);
+          case DYNAMODB -> fronts.get(2);
+          case HTTP_API -> throw new IllegalArgumentException("the HTTP API has no front here");
+        };
+  }
+
   CallCounts callCounts() {
     return new CallCounts(s3Calls.sum(), sqsCalls.sum(), dynamoDbCalls.sum());
   }
