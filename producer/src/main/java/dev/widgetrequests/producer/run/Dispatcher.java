@@ -14,11 +14,12 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Hands requests to a sink in batches, with a bounded number of batches in flight on virtual
- * threads. Two requests for the same widget are never in flight together: a batch holding a request
- * for a widget still in flight goes out once that one is stored, without holding up the producing
- * thread. A consumer reading while we write may see different widgets' requests out of key order,
- * but each widget's requests in production order, which is all that applying them needs. Used by
- * one producing thread.
+ * threads. Where the sink keeps widget order ({@link RequestSink#keepsWidgetOrder()}), two requests
+ * for the same widget are never in flight together: a batch holding a request for a widget still in
+ * flight goes out once that one is stored, without holding up the producing thread. A consumer
+ * reading while we write may see different widgets' requests out of key order, but each widget's
+ * requests in production order, which is all that applying them needs. Used by one producing
+ * thread.
  */
 final class Dispatcher implements AutoCloseable {
   /** In-flight batches when requests go out as fast as possible. */
@@ -27,6 +28,7 @@ final class Dispatcher implements AutoCloseable {
   private final RequestSink sink;
   private final int batchSize;
   private final int maxInFlight;
+  private final boolean keepWidgetOrder;
   private final Semaphore permits;
   private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
   private final Map<String, CompletableFuture<Void>> widgetsInFlight = new ConcurrentHashMap<>();
@@ -42,6 +44,7 @@ final class Dispatcher implements AutoCloseable {
     this.sink = sink;
     this.batchSize = batchSize;
     this.maxInFlight = maxInFlight;
+    this.keepWidgetOrder = sink.keepsWidgetOrder();
     this.permits = new Semaphore(maxInFlight);
   }
 
@@ -53,7 +56,8 @@ final class Dispatcher implements AutoCloseable {
   }
 
   void submit(OutgoingRequest request) {
-    CompletableFuture<Void> earlier = widgetsInFlight.get(request.request().widgetId());
+    CompletableFuture<Void> earlier =
+        keepWidgetOrder ? widgetsInFlight.get(request.request().widgetId()) : null;
     if (earlier != null) {
       // Not a wait here: the batch goes out once the earlier one is stored.
       waitFor.add(earlier);
@@ -89,9 +93,15 @@ final class Dispatcher implements AutoCloseable {
     waitFor = new ArrayList<>();
     permits.acquireUninterruptibly();
     CompletableFuture<Void> done = new CompletableFuture<>();
-    outgoing.forEach(request -> widgetsInFlight.put(request.request().widgetId(), done));
-    CompletableFuture.allOf(earlier)
-        .whenComplete((ignored, failure) -> threads.execute(() -> send(outgoing, done)));
+    if (keepWidgetOrder) {
+      outgoing.forEach(request -> widgetsInFlight.put(request.request().widgetId(), done));
+    }
+    if (earlier.length == 0) {
+      threads.execute(() -> send(outgoing, done));
+    } else {
+      CompletableFuture.allOf(earlier)
+          .whenComplete((ignored, failure) -> threads.execute(() -> send(outgoing, done)));
+    }
   }
 
   private void send(List<OutgoingRequest> outgoing, CompletableFuture<Void> done) {
@@ -101,7 +111,9 @@ final class Dispatcher implements AutoCloseable {
     } catch (RuntimeException e) {
       failure.compareAndSet(null, e);
     } finally {
-      outgoing.forEach(request -> widgetsInFlight.remove(request.request().widgetId(), done));
+      if (keepWidgetOrder) {
+        outgoing.forEach(request -> widgetsInFlight.remove(request.request().widgetId(), done));
+      }
       done.complete(null);
       permits.release();
     }

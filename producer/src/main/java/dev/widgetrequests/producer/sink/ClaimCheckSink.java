@@ -43,6 +43,12 @@ public final class ClaimCheckSink implements RequestSink {
         Map.of(PayloadPointer.SIZE_ATTRIBUTE, sizeAttribute));
   }
 
+  /** As its queue: a pointer's order key is the key of the object it points at. */
+  @Override
+  public boolean keepsWidgetOrder() {
+    return pointers.keepsWidgetOrder();
+  }
+
   @Override
   public int maxBatchSize() {
     return pointers.maxBatchSize();

@@ -38,6 +38,12 @@ public final class QueueSink implements RequestSink {
     this.queueUrl = queueUrl;
   }
 
+  /** Only a FIFO queue keeps send order; a standard queue's consumers go by the order key. */
+  @Override
+  public boolean keepsWidgetOrder() {
+    return fifo;
+  }
+
   @Override
   public void verify() {
     if (!queueUrl.startsWith("https://") && !queueUrl.startsWith("http://")) {

@@ -24,6 +24,16 @@ public interface RequestSink {
   /** The most requests one {@link #send} takes; more than one only where the service batches. */
   int maxBatchSize();
 
+  /**
+   * Whether two requests for one widget must be stored one after the other, in production order: a
+   * bucket can be listed while it is written, and a FIFO queue delivers in send order. A standard
+   * queue orders nothing (every message carries its order key instead), so it needs no such care
+   * and takes batches at full speed.
+   */
+  default boolean keepsWidgetOrder() {
+    return true;
+  }
+
   /** Where the requests go, for people: {@code bucket requests}, {@code queue https://…}. */
   String describe();
 }

@@ -54,6 +54,18 @@ class DispatcherTest {
   }
 
   @Test
+  void sinkThatKeepsNoWidgetOrder_sendsOneWidgetsRequestsSideBySide() {
+    RecordingSink sink = new RecordingSink(1, batch -> pause(), false);
+    try (Dispatcher dispatcher = new Dispatcher(sink, 1, Dispatcher.MAX_IN_FLIGHT)) {
+      submitAll(
+          dispatcher, IntStream.range(0, 400).mapToObj(i -> request(i, "w" + i % 5)).toList());
+
+      assertThat(sink.byKey()).hasSize(400);
+      assertThat(sink.sawOneWidgetInFlightTwice()).isTrue();
+    }
+  }
+
+  @Test
   void failedSend_isReported_andTheOtherBatchesStillCount() {
     RecordingSink sink =
         new RecordingSink(

@@ -19,10 +19,17 @@ class RecordingSink implements RequestSink {
       Collections.synchronizedList(new ArrayList<>());
   private final Set<String> widgetsInFlight = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean overlap = new AtomicBoolean();
+  private final boolean keepsWidgetOrder;
 
-  RecordingSink(int maxBatchSize, Consumer<List<OutgoingRequest>> beforeStore) {
+  RecordingSink(
+      int maxBatchSize, Consumer<List<OutgoingRequest>> beforeStore, boolean keepsWidgetOrder) {
     this.maxBatchSize = maxBatchSize;
     this.beforeStore = beforeStore;
+    this.keepsWidgetOrder = keepsWidgetOrder;
+  }
+
+  RecordingSink(int maxBatchSize, Consumer<List<OutgoingRequest>> beforeStore) {
+    this(maxBatchSize, beforeStore, true);
   }
 
   RecordingSink(int maxBatchSize) {
@@ -47,6 +54,11 @@ class RecordingSink implements RequestSink {
     } finally {
       widgetsInFlight.removeAll(widgets);
     }
+  }
+
+  @Override
+  public boolean keepsWidgetOrder() {
+    return keepsWidgetOrder;
   }
 
   @Override
