@@ -45,20 +45,20 @@ final class BenchRunner {
     int n = settings.requests();
 
     Resources forConsumer = Resources.create(stack, path);
-    Prefill.Sent sent = Prefill.fill(forConsumer.sink(), n, settings.seed());
+    Prefill.Sent sent = Prefill.fill(forConsumer.sink(clients), n, settings.seed());
     Drain consumer =
         ConsumerProcess.drain(forConsumer, sent, settings.consumerJvmOptions(), progress);
     line(latency, path, consumer);
 
     Resources forBaseline = Resources.create(stack, path);
     int sample = Math.min(n, settings.baselineSample());
-    Prefill.fill(forBaseline.sink(), sample, settings.seed());
+    Prefill.fill(forBaseline.sink(clients), sample, settings.seed());
     Drain baseline =
         new OneAtATime(clients, forBaseline).drain(n, sample, settings.baselineCap(), progress);
     line(latency, path, baseline);
 
     Resources forCeiling = Resources.create(stack, path);
-    Prefill.fill(forCeiling.sink(), n, settings.seed());
+    Prefill.fill(forCeiling.sink(clients), n, settings.seed());
     Drain ceiling = new RawCeiling(clients, forCeiling).drain(n, progress);
     line(latency, path, ceiling);
     return new BenchTable.Row(latency, path, consumer, baseline, ceiling);
@@ -68,9 +68,9 @@ final class BenchRunner {
     progress.context(latency + " ms producer");
     int n = settings.requests();
     Resources forProducer = Resources.create(stack, BenchPath.QUEUE_DYNAMODB);
-    Prefill.Sent sent = Prefill.fill(forProducer.sink(), n, settings.seed());
+    Prefill.Sent sent = Prefill.fill(forProducer.sink(clients), n, settings.seed());
     Resources forBare = Resources.create(stack, BenchPath.QUEUE_DYNAMODB);
-    double bare = BareSend.perSecond(clients, forBare.queue().queueUrl(), n);
+    double bare = BareSend.perSecond(clients, forBare.queue().queueUrl(), n, settings.seed());
     return new BenchTable.ProducerRow(latency, sent.perSecond(), bare);
   }
 

@@ -36,14 +36,14 @@ record Resources(
         path.table ? stack.createWidgetTable(name, KEY_ATTRIBUTE) : null);
   }
 
-  /** Where the producer sends this path's requests. */
-  RequestSink sink() {
+  /** Where the producer sends this path's requests, through the clients the commands use. */
+  RequestSink sink(BenchClients clients) {
     if (!path.queue) {
-      return new BucketSink(stack.s3(), requestBucket);
+      return new BucketSink(clients.s3(), requestBucket);
     }
-    QueueSink queueSink = new QueueSink(stack.sqs(), queue.queueUrl());
+    QueueSink queueSink = new QueueSink(clients.sqs(), queue.queueUrl());
     return path.pointers
-        ? new ClaimCheckSink(new BucketSink(stack.s3(), payloadBucket), queueSink)
+        ? new ClaimCheckSink(new BucketSink(clients.s3(), payloadBucket), queueSink)
         : queueSink;
   }
 
