@@ -50,6 +50,16 @@ public final class BenchCommand implements Callable<Integer> {
   List<String> paths;
 
   @Option(
+      names = "--warm-up",
+      paramLabel = "N",
+      defaultValue = "3000",
+      description =
+          "The consumer first drains N more requests, not counted, so its figures are those of a"
+              + " warmed-up service, as the raw ceiling's, which runs in this warm JVM (default:"
+              + " ${DEFAULT-VALUE}; 0: none).")
+  int warmUp;
+
+  @Option(
       names = "--baseline-sample",
       paramLabel = "N",
       defaultValue = "200",
@@ -64,7 +74,8 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--quick",
-      description = "A smoke run of a few seconds: 100 requests, 0 ms only, baseline sample 20.")
+      description =
+          "A smoke run of a few seconds: 100 requests, no warm-up, 0 ms only, baseline sample 20.")
   boolean quick;
 
   @Option(
@@ -84,9 +95,10 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (requests < 1 || latency < 0 || baselineSample < 1) {
+    if (requests < 1 || latency < 0 || baselineSample < 1 || warmUp < 0) {
       throw new ParameterException(
-          spec.commandLine(), "-n and --baseline-sample must be at least 1, --latency at least 0");
+          spec.commandLine(),
+          "-n and --baseline-sample must be at least 1, --latency and --warm-up at least 0");
     }
     List<BenchPath> chosen;
     try {
@@ -97,6 +109,7 @@ public final class BenchCommand implements Callable<Integer> {
     BenchSettings settings =
         new BenchSettings(
             quick ? 100 : requests,
+            quick ? 0 : warmUp,
             quick ? 20 : baselineSample,
             Duration.ofSeconds(quick ? 5 : 20),
             quick || latency == 0 ? List.of(0) : Arrays.asList(0, latency),

@@ -45,9 +45,11 @@ final class BenchRunner {
     int n = settings.requests();
 
     Resources forConsumer = Resources.create(stack, path);
-    Prefill.Sent sent = Prefill.fill(forConsumer.sink(clients), n, settings.seed());
+    Prefill.Sent sent =
+        Prefill.fill(forConsumer.sink(clients), settings.warmUp() + n, settings.seed());
     Drain consumer =
-        ConsumerProcess.drain(forConsumer, sent, settings.consumerJvmOptions(), progress);
+        ConsumerProcess.drain(
+            forConsumer, sent, settings.warmUp(), settings.consumerJvmOptions(), progress);
     line(latency, path, consumer);
 
     Resources forBaseline = Resources.create(stack, path);

@@ -7,6 +7,7 @@ import java.util.List;
  * What one bench run measures.
  *
  * @param requests requests per drain of the consumer and the raw ceiling
+ * @param warmUp requests the consumer drains first, not counted (JIT warm-up)
  * @param baselineSample the most requests the one-at-a-time consumer drains
  * @param baselineCap the longest the one-at-a-time consumer drains
  * @param latenciesMillis the added latencies per call to measure at
@@ -16,6 +17,7 @@ import java.util.List;
  */
 record BenchSettings(
     int requests,
+    int warmUp,
     int baselineSample,
     Duration baselineCap,
     List<Integer> latenciesMillis,

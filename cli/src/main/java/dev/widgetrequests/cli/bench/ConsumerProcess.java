@@ -23,8 +23,16 @@ final class ConsumerProcess {
 
   private ConsumerProcess() {}
 
+  /**
+   * Drains what was sent; the first {@code warmUp} requests handled are not counted (JIT warm-up),
+   * the figures are those of the rest.
+   */
   static Drain drain(
-      Resources resources, Prefill.Sent sent, List<String> extraJvmOptions, BenchProgress progress)
+      Resources resources,
+      Prefill.Sent sent,
+      int warmUp,
+      List<String> extraJvmOptions,
+      BenchProgress progress)
       throws IOException, InterruptedException {
     Path dir = Files.createTempDirectory("widgets-bench");
     Path log = dir.resolve("consumer.log");
@@ -43,52 +51,64 @@ final class ConsumerProcess {
             .redirectOutput(dir.resolve("console.txt").toFile())
             .start();
     try {
-      return watch(process, log, sent, progress);
+      return watch(process, log, sent, warmUp, progress);
     } finally {
       process.destroyForcibly();
     }
   }
 
-  private static Drain watch(Process process, Path log, Prefill.Sent sent, BenchProgress progress)
+  private static Drain watch(
+      Process process, Path log, Prefill.Sent sent, int warmUp, BenchProgress progress)
       throws IOException, InterruptedException {
     LogTail tail = new LogTail(log);
     ProcSampler sampler = new ProcSampler(process.pid());
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-    while (!tail.started() && process.isAlive() && System.nanoTime() < deadline) {
+    long warmStart = System.currentTimeMillis();
+    while (tail.handled() < Math.max(1, warmUp)
+        && process.isAlive()
+        && System.nanoTime() < deadline) {
       tail.read();
+      sampler.sample();
+      if (warmUp > 0) {
+        progress.show("consumer warm-up", tail.handled(), warmUp, warmStart);
+      }
       Thread.sleep(20);
     }
     long drainStart = System.currentTimeMillis();
-    // Steady state: CPU from the moment 30 % are handled (JIT warm-up mostly behind) to the end.
-    int warmUp = sent.count() * 3 / 10;
-    double cpuAtWarm = -1;
-    int handledAtWarm = 0;
+    int handledAtStart = warmUp > 0 ? tail.handled() : 0;
+    int counted = sent.count() - handledAtStart;
+    // Steady state: CPU from the end of the warm-up, or without one from 30 % handled, to the end.
+    int steadyFrom = warmUp > 0 ? handledAtStart : counted * 3 / 10;
+    double cpuAtSteady = warmUp > 0 ? sampler.cpuMillis() : -1;
+    int handledAtSteady = handledAtStart;
     while (process.isAlive() && tail.handled() < sent.count() && System.nanoTime() < deadline) {
       Thread.sleep(100);
       sampler.sample();
       tail.read();
-      if (cpuAtWarm < 0 && tail.handled() >= warmUp) {
-        cpuAtWarm = sampler.cpuMillis();
-        handledAtWarm = tail.handled();
+      if (cpuAtSteady < 0 && tail.handled() >= steadyFrom) {
+        cpuAtSteady = sampler.cpuMillis();
+        handledAtSteady = tail.handled();
       }
-      progress.show("consumer", tail.handled(), sent.count(), drainStart);
+      progress.show("consumer", tail.handled() - handledAtStart, counted, drainStart);
     }
-    int steadyRequests = tail.handled() - handledAtWarm;
+    int steadyRequests = tail.handled() - handledAtSteady;
     double cpuPerRequest =
-        cpuAtWarm < 0 || steadyRequests <= 0
+        cpuAtSteady < 0 || steadyRequests <= 0
             ? -1
-            : (sampler.cpuMillis() - cpuAtWarm) / steadyRequests;
+            : (sampler.cpuMillis() - cpuAtSteady) / steadyRequests;
     process.destroy(); // SIGTERM: drains and flushes like a stopped service
     process.waitFor(30, TimeUnit.SECONDS);
     tail.read();
+    int handled = tail.handled() - handledAtStart;
     return new Drain(
         "consumer",
-        tail.handled(),
+        handled,
         Math.max(0, tail.lastHandledMillis() - drainStart) / 1000.0,
         latencies(tail.handledMillis(), sent.sentMillis(), drainStart),
         sampler.peakRssKb() / 1024.0,
         cpuPerRequest,
-        tail.handled() < sent.count() ? "only " + tail.handled() + " of " + sent.count() : "");
+        (handled < counted ? "only " + handled + " of " + counted + "; " : "")
+            + (warmUp > 0 ? "after a warm-up of " + handledAtStart : ""));
   }
 
   private static long[] latencies(
@@ -96,6 +116,9 @@ final class ConsumerProcess {
     List<Long> values = new ArrayList<>();
     handled.forEach(
         (requestId, at) -> {
+          if (at < drainStart) {
+            return; // handled during the warm-up
+          }
           long from = Math.max(drainStart, sent.getOrDefault(requestId, drainStart));
           values.add(Math.max(0, at - from));
         });
