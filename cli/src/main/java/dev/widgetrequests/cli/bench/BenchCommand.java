@@ -52,7 +52,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--warm-up",
       paramLabel = "N",
-      defaultValue = "3000",
+      defaultValue = "5000",
       description =
           "The consumer first drains N more requests, not counted, so its figures are those of a"
               + " warmed-up service, as the raw ceiling's, which runs in this warm JVM (default:"

@@ -26,12 +26,12 @@ final class BenchTable {
   void print(PrintStream out) {
     out.println(
         "| latency | path | drainer | requests | req/s | p50 ms | p99 ms | × one-at-a-time |"
-            + " × raw ceiling | peak RSS MB | CPU ms/req | note |");
-    out.println("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+            + " × raw ceiling | peak RSS MB | CPU ms/req | CPU ms/req without JIT | note |");
+    out.println("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
     for (Row row : rows) {
       for (Drain drain : List.of(row.consumer(), row.baseline(), row.ceiling())) {
         out.printf(
-            "| %d ms | %s | %s | %d | %.0f | %s | %s | %s | %s | %s | %s | %s |%n",
+            "| %d ms | %s | %s | %d | %.0f | %s | %s | %s | %s | %s | %s | %s | %s |%n",
             row.latencyMillis(),
             row.path().label,
             drain.drainer(),
@@ -42,9 +42,8 @@ final class BenchTable {
             ratio(drain, row.baseline()),
             ratio(drain, row.ceiling()),
             drain.peakRssMb() < 0 ? "—" : String.format("%.0f", drain.peakRssMb()),
-            drain.cpuMillisPerRequest() < 0
-                ? "—"
-                : String.format("%.2f", drain.cpuMillisPerRequest()),
+            millis(drain.cpuMillisPerRequest()),
+            millis(drain.cpuMillisPerRequestWithoutJit()),
             drain.note());
       }
     }
@@ -72,5 +71,9 @@ final class BenchTable {
       return "—";
     }
     return String.format("%.2f", drain.perSecond() / reference.perSecond());
+  }
+
+  private static String millis(double value) {
+    return value < 0 ? "—" : String.format("%.2f", value);
   }
 }

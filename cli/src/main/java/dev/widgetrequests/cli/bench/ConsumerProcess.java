@@ -19,6 +19,9 @@ final class ConsumerProcess {
   /** The heap the consumer gets; its peak RSS must stay within 256 MB. */
   static final String HEAP = "-Xmx160m";
 
+  /** As the launcher and the container image run the consumer: C1 only (see the Dockerfile). */
+  static final String JIT = "-XX:TieredStopAtLevel=1";
+
   private static final Duration IDLE_EXIT = Duration.ofSeconds(3);
 
   private ConsumerProcess() {}
@@ -38,18 +41,19 @@ final class ConsumerProcess {
     Path log = dir.resolve("consumer.log");
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
-    command.addAll(List.of(HEAP, "-XX:+UseSerialGC"));
+    command.addAll(List.of(HEAP, "-XX:+UseSerialGC", JIT));
     command.addAll(extraJvmOptions);
     command.addAll(
         List.of("-cp", System.getProperty("java.class.path"), ConsumerMain.class.getName()));
     command.addAll(resources.consumerArguments());
     command.addAll(
         List.of("--exit-when-idle", Long.toString(IDLE_EXIT.toSeconds()), "--log-file", log + ""));
-    Process process =
+    ProcessBuilder builder =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
-            .redirectOutput(dir.resolve("console.txt").toFile())
-            .start();
+            .redirectOutput(dir.resolve("console.txt").toFile());
+    builder.environment().put("MALLOC_ARENA_MAX", "2"); // as the container image runs it too
+    Process process = builder.start();
     try {
       return watch(process, log, sent, warmUp, progress);
     } finally {
@@ -80,6 +84,7 @@ final class ConsumerProcess {
     // Steady state: CPU from the end of the warm-up, or without one from 30 % handled, to the end.
     int steadyFrom = warmUp > 0 ? handledAtStart : counted * 3 / 10;
     double cpuAtSteady = warmUp > 0 ? sampler.cpuMillis() : -1;
+    double jitAtSteady = sampler.jitCpuMillis();
     int handledAtSteady = handledAtStart;
     while (process.isAlive() && tail.handled() < sent.count() && System.nanoTime() < deadline) {
       Thread.sleep(100);
@@ -87,6 +92,7 @@ final class ConsumerProcess {
       tail.read();
       if (cpuAtSteady < 0 && tail.handled() >= steadyFrom) {
         cpuAtSteady = sampler.cpuMillis();
+        jitAtSteady = sampler.jitCpuMillis();
         handledAtSteady = tail.handled();
       }
       progress.show("consumer", tail.handled() - handledAtStart, counted, drainStart);
@@ -96,6 +102,8 @@ final class ConsumerProcess {
         cpuAtSteady < 0 || steadyRequests <= 0
             ? -1
             : (sampler.cpuMillis() - cpuAtSteady) / steadyRequests;
+    double jitPerRequest =
+        cpuPerRequest < 0 ? 0 : (sampler.jitCpuMillis() - jitAtSteady) / steadyRequests;
     process.destroy(); // SIGTERM: drains and flushes like a stopped service
     process.waitFor(30, TimeUnit.SECONDS);
     tail.read();
@@ -107,6 +115,7 @@ final class ConsumerProcess {
         latencies(tail.handledMillis(), sent.sentMillis(), drainStart),
         sampler.peakRssKb() / 1024.0,
         cpuPerRequest,
+        cpuPerRequest < 0 ? -1 : cpuPerRequest - jitPerRequest,
         (handled < counted ? "only " + handled + " of " + counted + "; " : "")
             + (warmUp > 0 ? "after a warm-up of " + handledAtStart : ""));
   }

@@ -14,6 +14,7 @@ import java.util.List;
  * @param peakRssMb the drainer's peak resident memory, or -1 when it runs inside the bench
  * @param cpuMillisPerRequest the drainer's CPU time per request in steady state (from 30 % of the
  *     requests handled on), or -1 when not measured
+ * @param cpuMillisPerRequestWithoutJit the same without the JIT compiler threads' CPU, or -1
  * @param note what the reader should know (a sample, a shortfall)
  */
 record Drain(
@@ -23,6 +24,7 @@ record Drain(
     long[] latenciesMillis,
     double peakRssMb,
     double cpuMillisPerRequest,
+    double cpuMillisPerRequestWithoutJit,
     String note) {
 
   double perSecond() {

@@ -55,7 +55,7 @@ final class OneAtATime {
     String note =
         latencies.size() < total ? "sample: first " + latencies.size() + " of " + total : "";
     return new Drain(
-        "one-at-a-time", latencies.size(), seconds, Drain.latencies(latencies), -1, -1, note);
+        "one-at-a-time", latencies.size(), seconds, Drain.latencies(latencies), -1, -1, -1, note);
   }
 
   private boolean fromQueue() {

@@ -55,7 +55,7 @@ final class RawCeiling {
     long last = values.stream().mapToLong(Long::longValue).max().orElse(0);
     String note = handled.get() < total ? "only " + handled.get() + " of " + total : "";
     return new Drain(
-        "raw ceiling", handled.get(), last / 1000.0, Drain.latencies(values), -1, -1, note);
+        "raw ceiling", handled.get(), last / 1000.0, Drain.latencies(values), -1, -1, -1, note);
   }
 
   private void loop(int total, ConcurrentLinkedQueue<String> keys) {

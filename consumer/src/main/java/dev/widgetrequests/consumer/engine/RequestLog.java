@@ -13,6 +13,9 @@ final class RequestLog {
   private RequestLog() {}
 
   static void record(Delivery delivery, ParseResult parsed, Outcome outcome) {
+    if (!log.isWarnEnabled()) {
+      return; // every line is a warning or less
+    }
     String what = describe(delivery, parsed);
     switch (outcome) {
       case Outcome.Applied a -> log.info("applied  {}", what);
@@ -25,9 +28,13 @@ final class RequestLog {
 
   private static String describe(Delivery delivery, ParseResult parsed) {
     if (parsed instanceof ParseResult.Valid(WidgetRequest request)) {
-      return String.format(
-          "%s requestId=%s widgetId=%s from %s",
-          request.type(), request.requestId(), request.widgetId(), delivery.position());
+      return request.type()
+          + " requestId="
+          + request.requestId()
+          + " widgetId="
+          + request.widgetId()
+          + " from "
+          + delivery.position();
     }
     return "request from " + delivery.position();
   }
