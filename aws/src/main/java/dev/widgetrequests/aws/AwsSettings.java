@@ -56,6 +56,17 @@ public record AwsSettings(
         uri(env.get("AWS_ENDPOINT_URL_DYNAMODB")));
   }
 
+  /** These settings with per-service endpoints; a {@code null} keeps the one there is. */
+  public AwsSettings withServiceEndpoints(URI s3, URI sqs, URI dynamoDb) {
+    return new AwsSettings(
+        region,
+        profile,
+        endpoint,
+        s3 != null ? s3 : s3Endpoint,
+        sqs != null ? sqs : sqsEndpoint,
+        dynamoDb != null ? dynamoDb : dynamoDbEndpoint);
+  }
+
   public URI s3() {
     return s3Endpoint != null ? s3Endpoint : endpoint;
   }

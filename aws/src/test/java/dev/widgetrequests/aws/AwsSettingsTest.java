@@ -120,4 +120,18 @@ class AwsSettingsTest {
         .isEqualTo(new AwsSettings("us-east-1", null, null, null, null, null));
     assertThat(AwsSettings.defaults().hasEndpointOverride()).isFalse();
   }
+
+  @Test
+  void withServiceEndpoints_givenOnesWin_missingOnesKeepWhatThereIs() {
+    AwsSettings settings =
+        AwsSettings.fromEnvironment(
+                Map.of("AWS_ENDPOINT_URL_SQS", SQS.toString()), "eu-west-1", "p", null)
+            .withServiceEndpoints(S3, null, null);
+
+    assertThat(settings.s3()).isEqualTo(S3);
+    assertThat(settings.sqs()).isEqualTo(SQS);
+    assertThat(settings.dynamoDb()).isNull();
+    assertThat(settings.region()).isEqualTo("eu-west-1");
+    assertThat(settings.profile()).isEqualTo("p");
+  }
 }

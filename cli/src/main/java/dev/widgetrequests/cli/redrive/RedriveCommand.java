@@ -2,11 +2,13 @@ package dev.widgetrequests.cli.redrive;
 
 import dev.widgetrequests.aws.AwsClients;
 import dev.widgetrequests.aws.AwsSettings;
+import dev.widgetrequests.aws.cli.AwsOptions;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -80,24 +82,7 @@ public final class RedriveCommand implements Callable<Integer> {
       description = "Move at most N of each kind (default: all).")
   int max;
 
-  @Option(
-      names = {"-r", "--region"},
-      paramLabel = "REGION",
-      defaultValue = "${env:AWS_REGION:-" + AwsSettings.DEFAULT_REGION + "}",
-      description = "AWS region (default: $AWS_REGION, else " + AwsSettings.DEFAULT_REGION + ").")
-  String region;
-
-  @Option(
-      names = {"-p", "--profile"},
-      paramLabel = "PROFILE",
-      description = "Named AWS profile.")
-  String profile;
-
-  @Option(
-      names = "--endpoint-url",
-      paramLabel = "URL",
-      description = "Send every AWS call here; also read from AWS_ENDPOINT_URL*.")
-  URI endpointUrl;
+  @Mixin AwsOptions aws;
 
   @Option(names = "--endpoint-url-s3", paramLabel = "URL", description = "S3 endpoint only.")
   URI s3EndpointUrl;
@@ -136,13 +121,6 @@ public final class RedriveCommand implements Callable<Integer> {
   }
 
   private AwsSettings settings() {
-    AwsSettings base = AwsSettings.fromEnvironment(System.getenv(), region, profile, endpointUrl);
-    return new AwsSettings(
-        region,
-        profile,
-        base.endpoint(),
-        s3EndpointUrl != null ? s3EndpointUrl : base.s3Endpoint(),
-        sqsEndpointUrl != null ? sqsEndpointUrl : base.sqsEndpoint(),
-        base.dynamoDbEndpoint());
+    return aws.settings(System.getenv(), s3EndpointUrl, sqsEndpointUrl, null);
   }
 }

@@ -1,7 +1,7 @@
 package dev.widgetrequests.consumer.cli;
 
 import dev.widgetrequests.aws.AwsClients;
-import dev.widgetrequests.aws.AwsSettings;
+import dev.widgetrequests.aws.cli.AwsOptions;
 import dev.widgetrequests.consumer.engine.ConsumerEngine;
 import dev.widgetrequests.consumer.engine.ConsumerStats;
 import dev.widgetrequests.consumer.metrics.AwsCallTimer;
@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -174,26 +175,7 @@ public final class ConsumerCommand implements Callable<Integer> {
               + " keep them busy (default: ${DEFAULT-VALUE}, right for AWS's ~20 ms per call).")
   int concurrency;
 
-  @Option(
-      names = {"-r", "--region"},
-      paramLabel = "REGION",
-      defaultValue = "${env:AWS_REGION:-" + AwsSettings.DEFAULT_REGION + "}",
-      description = "AWS region (default: $AWS_REGION, else " + AwsSettings.DEFAULT_REGION + ").")
-  String region;
-
-  @Option(
-      names = {"-p", "--profile"},
-      paramLabel = "PROFILE",
-      description = "Named AWS profile for credentials (default: the standard chain).")
-  String profile;
-
-  @Option(
-      names = "--endpoint-url",
-      paramLabel = "URL",
-      description =
-          "Send every AWS call here (local stack, compatible server). Also read from"
-              + " AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_S3, _SQS, _DYNAMODB.")
-  URI endpointUrl;
+  @Mixin AwsOptions aws;
 
   @Option(
       names = "--endpoint-url-s3",

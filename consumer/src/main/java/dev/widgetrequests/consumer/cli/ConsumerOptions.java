@@ -26,14 +26,7 @@ final class ConsumerOptions {
    * per-service variables no longer apply.
    */
   static AwsSettings aws(ConsumerCommand o, Map<String, String> env) {
-    AwsSettings base = AwsSettings.fromEnvironment(env, o.region, o.profile, o.endpointUrl);
-    return new AwsSettings(
-        o.region,
-        o.profile,
-        base.endpoint(),
-        o.s3EndpointUrl != null ? o.s3EndpointUrl : base.s3Endpoint(),
-        o.sqsEndpointUrl != null ? o.sqsEndpointUrl : base.sqsEndpoint(),
-        o.dynamoDbEndpointUrl != null ? o.dynamoDbEndpointUrl : base.dynamoDbEndpoint());
+    return o.aws.settings(env, o.s3EndpointUrl, o.sqsEndpointUrl, o.dynamoDbEndpointUrl);
   }
 
   private static ConsumerConfig.Source source(ConsumerCommand o, ConsumerConfig.Store store) {

@@ -1,7 +1,7 @@
 package dev.widgetrequests.producer.cli;
 
 import dev.widgetrequests.aws.AwsClients;
-import dev.widgetrequests.aws.AwsSettings;
+import dev.widgetrequests.aws.cli.AwsOptions;
 import dev.widgetrequests.producer.run.Producer;
 import dev.widgetrequests.producer.run.ProducerSettings;
 import dev.widgetrequests.producer.run.ProductionSummary;
@@ -12,12 +12,12 @@ import dev.widgetrequests.producer.sink.ClaimCheckSink;
 import dev.widgetrequests.producer.sink.QueueSink;
 import dev.widgetrequests.producer.sink.RequestSink;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -75,24 +75,7 @@ public final class ProducerCommand implements Callable<Integer> {
       description = "Stop after this many milliseconds; 0 = no limit (default: ${DEFAULT-VALUE}).")
   long maxRuntime;
 
-  @Option(
-      names = {"-p", "--profile"},
-      description = "AWS named profile (default: the default credential chain).")
-  String profile;
-
-  @Option(
-      names = {"-r", "--region"},
-      defaultValue = "${env:AWS_REGION:-" + AwsSettings.DEFAULT_REGION + "}",
-      description = "AWS region (default: $AWS_REGION, else " + AwsSettings.DEFAULT_REGION + ").")
-  String region;
-
-  @Option(
-      names = "--endpoint-url",
-      paramLabel = "URL",
-      description =
-          "Send S3 and SQS calls to this endpoint, e.g. the local stack (default: "
-              + "AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL_SQS, else AWS).")
-  URI endpointUrl;
+  @Mixin AwsOptions aws;
 
   @Option(
       names = "--seed",
@@ -120,8 +103,7 @@ public final class ProducerCommand implements Callable<Integer> {
   public Integer call() {
     ProducerSettings settings = settings();
     PrintWriter out = spec.commandLine().getOut();
-    AwsSettings aws = AwsSettings.fromEnvironment(environment, region, profile, endpointUrl);
-    try (AwsClients clients = new AwsClients(aws)) {
+    try (AwsClients clients = new AwsClients(aws.settings(environment))) {
       RequestSink sink = sink(clients);
       sink.verify();
       out.printf(
