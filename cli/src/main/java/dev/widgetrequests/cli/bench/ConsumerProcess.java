@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class ConsumerProcess {
   /** The heap the consumer gets; its peak RSS must stay within 256 MB. */
-  static final String HEAP = "-Xmx160m";
+  static final String HEAP = "-Xmx128m";
 
   /** As the launcher and the container image run the consumer: C1 only (see the Dockerfile). */
   static final String JIT = "-XX:TieredStopAtLevel=1";
