@@ -12,8 +12,6 @@ import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.retry.RetryMode;
@@ -74,10 +72,6 @@ public final class AwsClients implements AutoCloseable {
       s3 =
           configure(S3Client.builder(), settings.s3())
               .forcePathStyle(settings.s3() != null)
-              // CRC32 of every body both ways cost more CPU than the rest of a small PUT; the
-              // calls go over TLS, S3 still checks the Content-MD5 where an API requires one.
-              .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-              .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
               .build();
     }
     return s3;
