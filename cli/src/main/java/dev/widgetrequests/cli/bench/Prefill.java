@@ -48,6 +48,11 @@ final class Prefill {
           }
 
           @Override
+          public boolean keepsWidgetOrder() {
+            return sink.keepsWidgetOrder();
+          }
+
+          @Override
           public String describe() {
             return sink.describe();
           }
