@@ -71,8 +71,7 @@ final class ConsumerProcess {
     while (tail.handled() < Math.max(1, warmUp)
         && process.isAlive()
         && System.nanoTime() < deadline) {
-      tail.read();
-      sampler.sample();
+      tail.read(); // no /proc sampling here: VmHWM keeps the peak, CPU counts from the end
       if (warmUp > 0) {
         progress.show("consumer warm-up", tail.handled(), warmUp, warmStart);
       }
@@ -83,6 +82,7 @@ final class ConsumerProcess {
     int counted = sent.count() - handledAtStart;
     // Steady state: CPU from the end of the warm-up, or without one from 30 % handled, to the end.
     int steadyFrom = warmUp > 0 ? handledAtStart : counted * 3 / 10;
+    sampler.sample();
     double cpuAtSteady = warmUp > 0 ? sampler.cpuMillis() : -1;
     double jitAtSteady = sampler.jitCpuMillis();
     int handledAtSteady = handledAtStart;
