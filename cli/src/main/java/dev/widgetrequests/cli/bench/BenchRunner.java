@@ -1,9 +1,12 @@
 package dev.widgetrequests.cli.bench;
 
 import dev.widgetrequests.local.LocalStack;
+import dev.widgetrequests.local.QueuePair;
+import dev.widgetrequests.producer.sink.QueueSink;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Arrays;
 
 /**
  * Runs the bench: for every latency a private local stack, and on it, for every path, the consumer,
@@ -26,6 +29,7 @@ final class BenchRunner {
     for (int latency : settings.latenciesMillis()) {
       try (LocalStack stack = BenchStack.start(Duration.ofMillis(latency));
           BenchClients clients = new BenchClients(stack)) {
+        warmUp(stack, clients, latency);
         for (BenchPath path : settings.paths()) {
           table.add(measure(stack, clients, path, latency));
         }
@@ -36,6 +40,24 @@ final class BenchRunner {
     }
     progress.done();
     return table;
+  }
+
+  /**
+   * The servers are code too: ElasticMQ and S3Proxy run in this JVM and dynalite in a fresh Node.js
+   * process per stack, and whichever drainer met them cold came out up to 40 % slower. So before
+   * anything is measured on a stack, the raw ceiling drains each path's warm-up requests once.
+   */
+  private void warmUp(LocalStack stack, BenchClients clients, int latency) {
+    if (settings.warmUp() == 0) {
+      return;
+    }
+    for (BenchPath path : settings.paths()) {
+      progress.context(latency + " ms " + path.label);
+      Resources forWarmUp = Resources.create(stack, path);
+      Prefill.fill(forWarmUp.sink(clients), settings.warmUp(), settings.seed());
+      new RawCeiling(clients, forWarmUp, "stack warm-up").drain(settings.warmUp(), progress);
+    }
+    progress.done();
   }
 
   private BenchTable.Row measure(
@@ -66,14 +88,49 @@ final class BenchRunner {
     return new BenchTable.Row(latency, path, consumer, baseline, ceiling);
   }
 
+  /**
+   * Sends of a second or so swing by a third from one to the next (the servers share the machine
+   * and this JVM's collector), so the producer and the bare loop take turns, a few rounds each on a
+   * fresh queue deleted afterwards, and the row gives the medians.
+   */
   private BenchTable.ProducerRow producerRow(LocalStack stack, BenchClients clients, int latency) {
     progress.context(latency + " ms producer");
-    int n = settings.requests();
-    Resources forProducer = Resources.create(stack, BenchPath.QUEUE_DYNAMODB);
-    Prefill.Sent sent = Prefill.fill(forProducer.sink(clients), n, settings.seed());
-    Resources forBare = Resources.create(stack, BenchPath.QUEUE_DYNAMODB);
-    double bare = BareSend.perSecond(clients, forBare.queue().queueUrl(), n, settings.seed());
-    return new BenchTable.ProducerRow(latency, sent.perSecond(), bare);
+    int n = settings.producerRequests();
+    double[] producer = new double[settings.producerRounds()];
+    double[] bare = new double[settings.producerRounds()];
+    long start = System.currentTimeMillis();
+    for (int round = 0; round < producer.length; round++) {
+      progress.show("round " + (round + 1), 2 * round * n, 2 * producer.length * n, start);
+      QueuePair forProducer = stack.createQueueWithDeadLetter(stack.uniqueName("bench"));
+      producer[round] =
+          Prefill.fill(new QueueSink(clients.sqs(), forProducer.queueUrl()), n, settings.seed())
+              .perSecond();
+      delete(clients, forProducer);
+      QueuePair forBare = stack.createQueueWithDeadLetter(stack.uniqueName("bench"));
+      bare[round] = BareSend.perSecond(clients, forBare.queueUrl(), n, settings.seed());
+      delete(clients, forBare);
+    }
+    progress.done();
+    out.printf(
+        "%d ms producer: %s req/s; bare SDK batch sends: %s req/s (%d requests a round)%n",
+        latency, rates(producer), rates(bare), n);
+    return new BenchTable.ProducerRow(latency, median(producer), median(bare));
+  }
+
+  private static void delete(BenchClients clients, QueuePair queues) {
+    clients.sqs().deleteQueue(r -> r.queueUrl(queues.queueUrl()));
+    clients.sqs().deleteQueue(r -> r.queueUrl(queues.deadLetterQueueUrl()));
+  }
+
+  private static String rates(double[] values) {
+    return String.join(", ", Arrays.stream(values).mapToObj(v -> "%.0f".formatted(v)).toList());
+  }
+
+  static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int middle = sorted.length / 2;
+    return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
   }
 
   private void line(int latency, BenchPath path, Drain drain) {

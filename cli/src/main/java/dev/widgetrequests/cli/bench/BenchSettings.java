@@ -13,6 +13,8 @@ import java.util.List;
  * @param latenciesMillis the added latencies per call to measure at
  * @param paths the paths to measure
  * @param producer also compare the producer with a bare SDK send loop
+ * @param producerRequests requests per round of the producer and of the bare send loop
+ * @param producerRounds rounds of each, taking turns; the table gives the medians
  * @param consumerJvmOptions extra JVM options for the consumer child (e.g. a profiler)
  */
 record BenchSettings(
@@ -23,5 +25,7 @@ record BenchSettings(
     List<Integer> latenciesMillis,
     List<BenchPath> paths,
     boolean producer,
+    int producerRequests,
+    int producerRounds,
     List<String> consumerJvmOptions,
     long seed) {}

@@ -26,12 +26,13 @@ final class BenchTable {
   void print(PrintStream out) {
     out.println(
         "| latency | path | drainer | requests | req/s | p50 ms | p99 ms | × one-at-a-time |"
-            + " × raw ceiling | peak RSS MB | CPU ms/req | CPU ms/req without JIT | note |");
-    out.println("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+            + " × raw ceiling | calls/req | peak RSS MB | CPU ms/req | CPU ms/req without JIT |"
+            + " note |");
+    out.println("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
     for (Row row : rows) {
       for (Drain drain : List.of(row.consumer(), row.baseline(), row.ceiling())) {
         out.printf(
-            "| %d ms | %s | %s | %d | %.0f | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+            "| %d ms | %s | %s | %d | %.0f | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
             row.latencyMillis(),
             row.path().label,
             drain.drainer(),
@@ -41,6 +42,7 @@ final class BenchTable {
             figure(drain.percentile(99)),
             ratio(drain, row.baseline()),
             ratio(drain, row.ceiling()),
+            drain.callsPerRequest() < 0 ? "—" : String.format("%.2f", drain.callsPerRequest()),
             drain.peakRssMb() < 0 ? "—" : String.format("%.0f", drain.peakRssMb()),
             millis(drain.cpuMillisPerRequest()),
             millis(drain.cpuMillisPerRequestWithoutJit()),

@@ -1,6 +1,7 @@
 package dev.widgetrequests.cli.bench;
 
 import dev.widgetrequests.consumer.cli.ConsumerMain;
+import dev.widgetrequests.local.CallCounts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,14 +56,19 @@ final class ConsumerProcess {
     builder.environment().put("MALLOC_ARENA_MAX", "2"); // as the container image runs it too
     Process process = builder.start();
     try {
-      return watch(process, log, sent, warmUp, progress);
+      return watch(process, resources, log, sent, warmUp, progress);
     } finally {
       process.destroyForcibly();
     }
   }
 
   private static Drain watch(
-      Process process, Path log, Prefill.Sent sent, int warmUp, BenchProgress progress)
+      Process process,
+      Resources resources,
+      Path log,
+      Prefill.Sent sent,
+      int warmUp,
+      BenchProgress progress)
       throws IOException, InterruptedException {
     LogTail tail = new LogTail(log);
     ProcSampler sampler = new ProcSampler(process.pid());
@@ -78,6 +84,7 @@ final class ConsumerProcess {
       Thread.sleep(20);
     }
     long drainStart = System.currentTimeMillis();
+    CallCounts callsAtStart = resources.stack().callCounts();
     int handledAtStart = warmUp > 0 ? tail.handled() : 0;
     int counted = sent.count() - handledAtStart;
     // Steady state: CPU from the end of the warm-up, or without one from 30 % handled, to the end.
@@ -97,6 +104,8 @@ final class ConsumerProcess {
       }
       progress.show("consumer", tail.handled() - handledAtStart, counted, drainStart);
     }
+    CallCounts callsAtEnd = resources.stack().callCounts();
+    int handledAtEnd = tail.handled();
     int steadyRequests = tail.handled() - handledAtSteady;
     double cpuPerRequest =
         cpuAtSteady < 0 || steadyRequests <= 0
@@ -116,6 +125,7 @@ final class ConsumerProcess {
         sampler.peakRssKb() / 1024.0,
         cpuPerRequest,
         cpuPerRequest < 0 ? -1 : cpuPerRequest - jitPerRequest,
+        Drain.callsPerRequest(callsAtStart, callsAtEnd, handledAtEnd - handledAtStart),
         (handled < counted ? "only " + handled + " of " + counted + "; " : "")
             + (warmUp > 0 ? "after a warm-up of " + handledAtStart : ""));
   }

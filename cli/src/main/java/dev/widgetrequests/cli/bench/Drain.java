@@ -1,5 +1,6 @@
 package dev.widgetrequests.cli.bench;
 
+import dev.widgetrequests.local.CallCounts;
 import java.util.Arrays;
 import java.util.List;
 
@@ -15,6 +16,8 @@ import java.util.List;
  * @param cpuMillisPerRequest the drainer's CPU time per request in steady state (from 30 % of the
  *     requests handled on), or -1 when not measured
  * @param cpuMillisPerRequestWithoutJit the same without the JIT compiler threads' CPU, or -1
+ * @param callsPerRequest calls the stack answered (S3, SQS and DynamoDB together) per request
+ *     handled over the drain, or -1 when not counted
  * @param note what the reader should know (a sample, a shortfall)
  */
 record Drain(
@@ -25,6 +28,7 @@ record Drain(
     double peakRssMb,
     double cpuMillisPerRequest,
     double cpuMillisPerRequestWithoutJit,
+    double callsPerRequest,
     String note) {
 
   double perSecond() {
@@ -39,6 +43,11 @@ record Drain(
     Arrays.sort(sorted);
     int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
     return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+  }
+
+  /** Calls per request between two snapshots of the stack's call counts; -1 for no requests. */
+  static double callsPerRequest(CallCounts before, CallCounts after, int handled) {
+    return handled <= 0 ? -1 : (double) after.minus(before).total() / handled;
   }
 
   static long[] latencies(List<Long> values) {

@@ -1,5 +1,6 @@
 package dev.widgetrequests.cli.bench;
 
+import dev.widgetrequests.local.CallCounts;
 import dev.widgetrequests.model.CreateWidget;
 import dev.widgetrequests.model.DeleteWidget;
 import dev.widgetrequests.model.UpdateWidget;
@@ -39,6 +40,7 @@ final class OneAtATime {
   Drain drain(int total, int sample, Duration cap, BenchProgress progress) {
     long start = System.currentTimeMillis();
     long deadline = start + cap.toMillis();
+    CallCounts callsBefore = resources.stack().callCounts();
     List<Long> latencies = new ArrayList<>();
     int empty = 0;
     while (latencies.size() < sample && System.currentTimeMillis() < deadline && empty < 3) {
@@ -54,8 +56,18 @@ final class OneAtATime {
     double seconds = latencies.isEmpty() ? 0 : latencies.getLast() / 1000.0;
     String note =
         latencies.size() < total ? "sample: first " + latencies.size() + " of " + total : "";
+    double calls =
+        Drain.callsPerRequest(callsBefore, resources.stack().callCounts(), latencies.size());
     return new Drain(
-        "one-at-a-time", latencies.size(), seconds, Drain.latencies(latencies), -1, -1, -1, note);
+        "one-at-a-time",
+        latencies.size(),
+        seconds,
+        Drain.latencies(latencies),
+        -1,
+        -1,
+        -1,
+        calls,
+        note);
   }
 
   private boolean fromQueue() {

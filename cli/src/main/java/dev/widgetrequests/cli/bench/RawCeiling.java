@@ -1,5 +1,6 @@
 package dev.widgetrequests.cli.bench;
 
+import dev.widgetrequests.local.CallCounts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,13 +32,22 @@ final class RawCeiling {
   private final ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
   private long start;
 
+  private final String name;
+
   RawCeiling(BenchClients clients, Resources resources) {
+    this(clients, resources, "raw ceiling");
+  }
+
+  /** The same loops under another name, e.g. to warm the servers up. */
+  RawCeiling(BenchClients clients, Resources resources, String name) {
     this.clients = clients;
     this.resources = resources;
+    this.name = name;
   }
 
   Drain drain(int total, BenchProgress progress) {
     start = System.currentTimeMillis();
+    CallCounts callsBefore = resources.stack().callCounts();
     ConcurrentLinkedQueue<String> keys = new ConcurrentLinkedQueue<>();
     if (!resources.path().queue) {
       keys.addAll(listAll());
@@ -47,15 +57,17 @@ final class RawCeiling {
         loops.execute(() -> loop(total, keys));
       }
       while (handled.get() < total && !loops.isTerminated()) {
-        progress.show("raw ceiling", handled.get(), total, start);
+        progress.show(name, handled.get(), total, start);
         sleep();
       }
     }
     List<Long> values = new ArrayList<>(latencies);
     long last = values.stream().mapToLong(Long::longValue).max().orElse(0);
     String note = handled.get() < total ? "only " + handled.get() + " of " + total : "";
+    double calls =
+        Drain.callsPerRequest(callsBefore, resources.stack().callCounts(), handled.get());
     return new Drain(
-        "raw ceiling", handled.get(), last / 1000.0, Drain.latencies(values), -1, -1, -1, note);
+        name, handled.get(), last / 1000.0, Drain.latencies(values), -1, -1, -1, calls, note);
   }
 
   private void loop(int total, ConcurrentLinkedQueue<String> keys) {

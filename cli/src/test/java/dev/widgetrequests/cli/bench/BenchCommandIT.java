@@ -31,9 +31,15 @@ class BenchCommandIT {
     assertThat(exit).as(output).isZero();
     assertThat(output)
         .contains("| latency | path | drainer | requests | req/s |")
+        .contains("| calls/req |")
+        // the consumer's row counts the calls it made
+        .containsPattern(
+            "\\| consumer \\| 100 \\| \\d+ \\| \\d+ \\| \\d+ \\| [\\d.]+ \\| [\\d.]+ \\|"
+                + " \\d+\\.\\d\\d \\|")
         .containsPattern("\\| 0 ms \\| queue → DynamoDB \\| consumer \\| 100 \\| \\d+ \\|")
         .containsPattern("\\| 0 ms \\| queue → DynamoDB \\| one-at-a-time \\| 20 \\|")
         .containsPattern("\\| 0 ms \\| queue → DynamoDB \\| raw ceiling \\| 100 \\|")
+        .containsPattern("0 ms producer: \\d+ req/s; bare SDK batch sends: \\d+ req/s")
         .contains("| producer (-ird 0) req/s |");
   }
 }
