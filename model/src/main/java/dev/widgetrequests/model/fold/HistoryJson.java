@@ -3,8 +3,6 @@ package dev.widgetrequests.model.fold;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.widgetrequests.model.Attribute;
 import dev.widgetrequests.model.CreateWidget;
 import dev.widgetrequests.model.DeleteWidget;
@@ -25,20 +23,27 @@ public final class HistoryJson {
   private HistoryJson() {}
 
   public static String toJson(WidgetHistory history) {
-    ObjectNode json = MAPPER.createObjectNode();
-    if (history.baseKey() != null) {
-      json.put("baseKey", history.baseKey());
-    }
-    if (history.base() != null) {
-      json.set("base", read(WidgetJson.toJson(history.base())));
-    }
-    ArrayNode requests = json.putArray("requests");
-    for (KeyedRequest keyed : history.requests()) {
-      ObjectNode entry = requests.addObject();
-      entry.put("key", keyed.orderKey());
-      entry.set("request", read(WidgetJson.toJson(keyed.request())));
-    }
-    return json.toString();
+    return WidgetJson.written(
+        json -> {
+          json.writeStartObject();
+          if (history.baseKey() != null) {
+            json.writeStringField("baseKey", history.baseKey());
+          }
+          if (history.base() != null) {
+            json.writeFieldName("base");
+            WidgetJson.write(json, history.base());
+          }
+          json.writeArrayFieldStart("requests");
+          for (KeyedRequest keyed : history.requests()) {
+            json.writeStartObject();
+            json.writeStringField("key", keyed.orderKey());
+            json.writeFieldName("request");
+            WidgetJson.write(json, keyed.request());
+            json.writeEndObject();
+          }
+          json.writeEndArray();
+          json.writeEndObject();
+        });
   }
 
   /**

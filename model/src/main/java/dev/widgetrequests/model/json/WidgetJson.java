@@ -1,16 +1,17 @@
 package dev.widgetrequests.model.json;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.widgetrequests.model.Attribute;
 import dev.widgetrequests.model.CreateWidget;
 import dev.widgetrequests.model.DeleteWidget;
 import dev.widgetrequests.model.UpdateWidget;
 import dev.widgetrequests.model.Widget;
 import dev.widgetrequests.model.WidgetRequest;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,11 +29,16 @@ public final class WidgetJson {
 
   /** The widget in field order, without absent fields or an empty attribute list. */
   public static String toJson(Widget widget) {
-    ObjectNode json = MAPPER.createObjectNode();
-    json.put("id", widget.id());
-    json.put("owner", widget.owner());
-    putFields(json, widget.label(), widget.description(), widget.otherAttributes());
-    return write(json);
+    return written(json -> write(json, widget));
+  }
+
+  /** Writes {@link #toJson(Widget)} into a document being written, e.g. as a field's value. */
+  public static void write(JsonGenerator json, Widget widget) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("id", widget.id());
+    json.writeStringField("owner", widget.owner());
+    writeFields(json, widget.label(), widget.description(), widget.otherAttributes());
+    json.writeEndObject();
   }
 
   /**
@@ -61,30 +67,59 @@ public final class WidgetJson {
 
   /** The request as producers send it: absent fields omitted, a delete has only ids and owner. */
   public static String toJson(WidgetRequest request) {
-    ObjectNode json = MAPPER.createObjectNode();
-    json.put("type", request.type());
-    json.put("requestId", request.requestId());
-    json.put("widgetId", request.widgetId());
-    json.put("owner", request.owner());
-    switch (request) {
-      case CreateWidget c -> putFields(json, c.label(), c.description(), c.otherAttributes());
-      case UpdateWidget u -> putFields(json, u.label(), u.description(), u.otherAttributes());
-      case DeleteWidget d -> {}
-    }
-    return write(json);
+    return written(json -> write(json, request));
   }
 
-  private static void putFields(
-      ObjectNode json, String label, String description, List<Attribute> attributes) {
+  /** Writes {@link #toJson(WidgetRequest)} into a document being written. */
+  public static void write(JsonGenerator json, WidgetRequest request) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("type", request.type());
+    json.writeStringField("requestId", request.requestId());
+    json.writeStringField("widgetId", request.widgetId());
+    json.writeStringField("owner", request.owner());
+    switch (request) {
+      case CreateWidget c -> writeFields(json, c.label(), c.description(), c.otherAttributes());
+      case UpdateWidget u -> writeFields(json, u.label(), u.description(), u.otherAttributes());
+      case DeleteWidget d -> {}
+    }
+    json.writeEndObject();
+  }
+
+  /** What one write into a generator gives, written straight to text (no tree in between). */
+  public interface Writing {
+    void writeTo(JsonGenerator json) throws IOException;
+  }
+
+  /** The text that {@code writing} writes. */
+  public static String written(Writing writing) {
+    StringWriter text = new StringWriter(256);
+    try (JsonGenerator json = MAPPER.getFactory().createGenerator(text)) {
+      writing.writeTo(json);
+    } catch (IOException e) {
+      // Strings into a StringWriter cannot fail; this would be a Jackson defect.
+      throw new IllegalStateException(e);
+    }
+    return text.toString();
+  }
+
+  private static void writeFields(
+      JsonGenerator json, String label, String description, List<Attribute> attributes)
+      throws IOException {
     if (label != null) {
-      json.put("label", label);
+      json.writeStringField("label", label);
     }
     if (description != null) {
-      json.put("description", description);
+      json.writeStringField("description", description);
     }
     if (!attributes.isEmpty()) {
-      ArrayNode array = json.putArray("otherAttributes");
-      attributes.forEach(a -> array.addObject().put("name", a.name()).put("value", a.value()));
+      json.writeArrayFieldStart("otherAttributes");
+      for (Attribute attribute : attributes) {
+        json.writeStartObject();
+        json.writeStringField("name", attribute.name());
+        json.writeStringField("value", attribute.value());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
     }
   }
 
@@ -118,15 +153,6 @@ public final class WidgetJson {
       return MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
-    }
-  }
-
-  private static String write(JsonNode json) {
-    try {
-      return MAPPER.writeValueAsString(json);
-    } catch (JsonProcessingException e) {
-      // A tree of strings always serializes; this would be a Jackson defect.
-      throw new IllegalStateException(e);
     }
   }
 }
