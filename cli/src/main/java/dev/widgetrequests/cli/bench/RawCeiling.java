@@ -15,14 +15,20 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
  * What the servers allow: many bare SDK loops at once making only the calls one request needs
- * (receive ten, read each pointed-to object, write each, delete the ten in one batch, delete each
- * pointed-to object; for the bucket: read, write, delete each object), with no parsing at all.
+ * (receive ten with their order keys, read each pointed-to object, write each, delete the ten in
+ * one batch, delete each pointed-to object; for the bucket: read, write, delete each object), with
+ * no parsing at all.
  */
 final class RawCeiling {
   static final int LOOPS = 128;
+
+  /** The message attribute that carries a request's order key (SPEC §5). */
+  private static final String REQUEST_KEY = "request-key";
+
   private static final Pattern POINTER =
       Pattern.compile("\"s3BucketName\"\\s*:\\s*\"([^\"]+)\".*\"s3Key\"\\s*:\\s*\"([^\"]+)\"");
 
@@ -83,7 +89,17 @@ final class RawCeiling {
     List<Message> messages =
         clients
             .sqs()
-            .receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1))
+            .receiveMessage(
+                r ->
+                    r.queueUrl(url)
+                        .maxNumberOfMessages(10)
+                        .waitTimeSeconds(1)
+                        // what the consumer asks for: the order key and the delivery facts
+                        .messageSystemAttributeNames(
+                            MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT,
+                            MessageSystemAttributeName.SENT_TIMESTAMP,
+                            MessageSystemAttributeName.SEQUENCE_NUMBER)
+                        .messageAttributeNames(REQUEST_KEY))
             .messages();
     if (messages.isEmpty()) {
       return 0;
