@@ -92,6 +92,14 @@ public final class BenchCommand implements Callable<Integer> {
   List<String> consumerJvmOptions = new ArrayList<>();
 
   @Option(
+      names = "--consumer-option",
+      paramLabel = "OPTION",
+      description =
+          "Extra 'widgets consumer' option for the consumer process, e.g. --concurrency=256"
+              + " (default: none, the consumer's own defaults).")
+  List<String> consumerOptions = new ArrayList<>();
+
+  @Option(
       names = "--seed",
       paramLabel = "SEED",
       defaultValue = "5250",
@@ -125,6 +133,7 @@ public final class BenchCommand implements Callable<Integer> {
             quick ? 100 : PRODUCER_REQUESTS_PER_DRAIN * requests,
             quick ? 1 : PRODUCER_ROUNDS,
             List.copyOf(consumerJvmOptions),
+            List.copyOf(consumerOptions),
             seed);
     BenchTable table = new BenchRunner(settings, System.out, System.console() != null).run();
     System.out.println();

@@ -71,7 +71,12 @@ final class BenchRunner {
         Prefill.fill(forConsumer.sink(clients), settings.warmUp() + n, settings.seed());
     Drain consumer =
         ConsumerProcess.drain(
-            forConsumer, sent, settings.warmUp(), settings.consumerJvmOptions(), progress);
+            forConsumer,
+            sent,
+            settings.warmUp(),
+            settings.consumerJvmOptions(),
+            settings.consumerOptions(),
+            progress);
     line(latency, path, consumer);
 
     Resources forBaseline = Resources.create(stack, path);

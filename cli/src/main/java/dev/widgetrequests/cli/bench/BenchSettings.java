@@ -16,6 +16,7 @@ import java.util.List;
  * @param producerRequests requests per round of the producer and of the bare send loop
  * @param producerRounds rounds of each, taking turns; the table gives the medians
  * @param consumerJvmOptions extra JVM options for the consumer child (e.g. a profiler)
+ * @param consumerOptions extra {@code widgets consumer} options for the consumer child
  */
 record BenchSettings(
     int requests,
@@ -28,4 +29,5 @@ record BenchSettings(
     int producerRequests,
     int producerRounds,
     List<String> consumerJvmOptions,
+    List<String> consumerOptions,
     long seed) {}

@@ -3,6 +3,7 @@ package dev.widgetrequests.cli.bench;
 import dev.widgetrequests.consumer.cli.ConsumerMain;
 import dev.widgetrequests.local.CallCounts;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +26,9 @@ final class ConsumerProcess {
 
   private static final Duration IDLE_EXIT = Duration.ofSeconds(3);
 
+  /** The consumer's console output, in the drain's temporary directory. */
+  private static final String CONSOLE = "console.txt";
+
   private ConsumerProcess() {}
 
   /**
@@ -36,6 +40,7 @@ final class ConsumerProcess {
       Prefill.Sent sent,
       int warmUp,
       List<String> extraJvmOptions,
+      List<String> extraOptions,
       BenchProgress progress)
       throws IOException, InterruptedException {
     Path dir = Files.createTempDirectory("widgets-bench");
@@ -47,12 +52,13 @@ final class ConsumerProcess {
     command.addAll(
         List.of("-cp", System.getProperty("java.class.path"), ConsumerMain.class.getName()));
     command.addAll(resources.consumerArguments());
+    command.addAll(extraOptions);
     command.addAll(
         List.of("--exit-when-idle", Long.toString(IDLE_EXIT.toSeconds()), "--log-file", log + ""));
     ProcessBuilder builder =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
-            .redirectOutput(dir.resolve("console.txt").toFile());
+            .redirectOutput(dir.resolve(CONSOLE).toFile());
     builder.environment().put("MALLOC_ARENA_MAX", "2"); // as the container image runs it too
     Process process = builder.start();
     try {
@@ -113,6 +119,7 @@ final class ConsumerProcess {
             : (sampler.cpuMillis() - cpuAtSteady) / steadyRequests;
     double jitPerRequest =
         cpuPerRequest < 0 ? 0 : (sampler.jitCpuMillis() - jitAtSteady) / steadyRequests;
+    String ended = process.isAlive() ? "" : endedEarly(process, log.resolveSibling(CONSOLE));
     process.destroy(); // SIGTERM: drains and flushes like a stopped service
     process.waitFor(30, TimeUnit.SECONDS);
     tail.read();
@@ -126,8 +133,20 @@ final class ConsumerProcess {
         cpuPerRequest,
         cpuPerRequest < 0 ? -1 : cpuPerRequest - jitPerRequest,
         Drain.callsPerRequest(callsAtStart, callsAtEnd, handledAtEnd - handledAtStart),
-        (handled < counted ? "only " + handled + " of " + counted + "; " : "")
+        ended
+            + (handled < counted ? "only " + handled + " of " + counted + "; " : "")
             + (warmUp > 0 ? "after a warm-up of " + handledAtStart : ""));
+  }
+
+  /** Why the consumer stopped before the drain ended: its exit code and first console line. */
+  private static String endedEarly(Process process, Path console) {
+    String first;
+    try (var lines = Files.lines(console)) {
+      first = lines.filter(line -> !line.isBlank()).findFirst().orElse("no output");
+    } catch (IOException | UncheckedIOException unreadable) {
+      first = "no console output";
+    }
+    return "consumer exited %d (%s); ".formatted(process.exitValue(), first.strip());
   }
 
   private static long[] latencies(

@@ -22,7 +22,14 @@ class BenchCommandIT {
     try {
       exit =
           WidgetsCommand.commandLine()
-              .execute("bench", "--quick", "--paths", "queue-dynamodb", "--producer");
+              .execute(
+                  "bench",
+                  "--quick",
+                  "--paths",
+                  "queue-dynamodb",
+                  "--producer",
+                  // reaches the consumer process: an option it did not take would end it
+                  "--consumer-option=--concurrency=16");
     } finally {
       System.setOut(original);
     }
