@@ -30,6 +30,24 @@ import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
  * later try, never thrown. A failed request is hidden for longer each time it comes back.
  */
 public final class SqsRequestSource implements RequestSource {
+  /** The String message attribute that carries a request's order key (SPEC §5). */
+  public static final String REQUEST_KEY_ATTRIBUTE = OrderKeys.REQUEST_KEY_ATTRIBUTE;
+
+  /**
+   * A receive of what the consumer reads of each message: up to ten, each with its order key and
+   * the delivery facts (receive count, send time, FIFO sequence number).
+   */
+  public static ReceiveMessageRequest.Builder receiveOf(String queueUrl) {
+    return ReceiveMessageRequest.builder()
+        .queueUrl(queueUrl)
+        .maxNumberOfMessages(10)
+        .messageSystemAttributeNames(
+            MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT,
+            MessageSystemAttributeName.SENT_TIMESTAMP,
+            MessageSystemAttributeName.SEQUENCE_NUMBER)
+        .messageAttributeNames(REQUEST_KEY_ATTRIBUTE);
+  }
+
   private static final Logger log = LoggerFactory.getLogger(SqsRequestSource.class);
   private static final int MAX_REASON_CHARS = 4000;
 
@@ -69,16 +87,9 @@ public final class SqsRequestSource implements RequestSource {
     this.queueUrl = queueUrl;
     this.deadLetterQueueUrl = deadLetterQueueUrl;
     this.receive =
-        ReceiveMessageRequest.builder()
-            .queueUrl(queueUrl)
-            .maxNumberOfMessages(10)
+        receiveOf(queueUrl)
             .waitTimeSeconds(waitSeconds)
             .visibilityTimeout(visibilityTimeoutSeconds)
-            .messageSystemAttributeNames(
-                MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT,
-                MessageSystemAttributeName.SENT_TIMESTAMP,
-                MessageSystemAttributeName.SEQUENCE_NUMBER)
-            .messageAttributeNames(OrderKeys.REQUEST_KEY_ATTRIBUTE)
             .build();
     this.deleter = new BatchDeleter(sqs, s3, queueUrl);
     this.visibility = new Visibility(sqs, queueUrl, visibilityTimeoutSeconds);

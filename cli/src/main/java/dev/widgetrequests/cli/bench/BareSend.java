@@ -4,6 +4,7 @@ import dev.widgetrequests.model.WidgetRequest;
 import dev.widgetrequests.model.json.WidgetJson;
 import dev.widgetrequests.producer.generate.RequestGenerator;
 import dev.widgetrequests.producer.key.RequestKeys;
+import dev.widgetrequests.source.sqs.SqsRequestSource;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +57,7 @@ final class BareSend {
               .messageBody(WidgetJson.toJson(request))
               .messageAttributes(
                   Map.of(
-                      "request-key",
+                      SqsRequestSource.REQUEST_KEY_ATTRIBUTE,
                       MessageAttributeValue.builder()
                           .dataType("String")
                           .stringValue(keys.next())

@@ -112,7 +112,7 @@ final class ConsumerProcess {
     }
     CallCounts callsAtEnd = resources.stack().callCounts();
     int handledAtEnd = tail.handled();
-    int steadyRequests = tail.handled() - handledAtSteady;
+    int steadyRequests = handledAtEnd - handledAtSteady;
     double cpuPerRequest =
         cpuAtSteady < 0 || steadyRequests <= 0
             ? -1

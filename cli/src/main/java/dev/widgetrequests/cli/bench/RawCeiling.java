@@ -1,6 +1,7 @@
 package dev.widgetrequests.cli.bench;
 
 import dev.widgetrequests.local.CallCounts;
+import dev.widgetrequests.source.sqs.SqsRequestSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
  * What the servers allow: many bare SDK loops at once making only the calls one request needs
@@ -25,9 +25,6 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  */
 final class RawCeiling {
   static final int LOOPS = 128;
-
-  /** The message attribute that carries a request's order key (SPEC §5). */
-  private static final String REQUEST_KEY = "request-key";
 
   private static final Pattern POINTER =
       Pattern.compile("\"s3BucketName\"\\s*:\\s*\"([^\"]+)\".*\"s3Key\"\\s*:\\s*\"([^\"]+)\"");
@@ -89,17 +86,8 @@ final class RawCeiling {
     List<Message> messages =
         clients
             .sqs()
-            .receiveMessage(
-                r ->
-                    r.queueUrl(url)
-                        .maxNumberOfMessages(10)
-                        .waitTimeSeconds(1)
-                        // what the consumer asks for: the order key and the delivery facts
-                        .messageSystemAttributeNames(
-                            MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT,
-                            MessageSystemAttributeName.SENT_TIMESTAMP,
-                            MessageSystemAttributeName.SEQUENCE_NUMBER)
-                        .messageAttributeNames(REQUEST_KEY))
+            // what the consumer asks for: the order keys and the delivery facts
+            .receiveMessage(SqsRequestSource.receiveOf(url).waitTimeSeconds(1).build())
             .messages();
     if (messages.isEmpty()) {
       return 0;

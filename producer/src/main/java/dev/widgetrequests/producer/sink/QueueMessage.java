@@ -1,5 +1,6 @@
 package dev.widgetrequests.producer.sink;
 
+import dev.widgetrequests.source.sqs.SqsRequestSource;
 import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
@@ -18,7 +19,7 @@ record QueueMessage(
   }
 
   /** The String message attribute that carries the request's order key (SPEC §5). */
-  static final String REQUEST_KEY_ATTRIBUTE = "request-key";
+  static final String REQUEST_KEY_ATTRIBUTE = SqsRequestSource.REQUEST_KEY_ATTRIBUTE;
 
   /** A message for the request, with its key in {@value #REQUEST_KEY_ATTRIBUTE}. */
   static QueueMessage of(
