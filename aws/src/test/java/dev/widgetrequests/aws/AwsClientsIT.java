@@ -1,16 +1,29 @@
 package dev.widgetrequests.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.widgetrequests.local.LocalStack;
 import dev.widgetrequests.local.LocalStackExtension;
+import dev.widgetrequests.model.CreateWidget;
+import dev.widgetrequests.model.fold.KeyedRequest;
+import dev.widgetrequests.store.Provenance;
+import dev.widgetrequests.store.s3.S3WidgetStore;
+import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /** Our client factory reaches every server of the local stack with its own settings. */
@@ -53,6 +66,59 @@ class AwsClientsIT {
                 .getObjectAsBytes(request -> request.bucket(bucket).key("widgets/owner/w-1"))
                 .asUtf8String())
         .isEqualTo("{\"id\":\"w-1\"}");
+  }
+
+  @Test
+  void s3_storeWritesCarryTheirContentMd5AndNoChunkedChecksumTrailer(LocalStack stack) {
+    List<SdkHttpRequest> puts = new CopyOnWriteArrayList<>();
+    ExecutionInterceptor recorder =
+        new ExecutionInterceptor() {
+          @Override
+          public void beforeTransmission(
+              Context.BeforeTransmission context, ExecutionAttributes attributes) {
+            if (context.httpRequest().method().name().equals("PUT")) {
+              puts.add(context.httpRequest());
+            }
+          }
+        };
+    String bucket = stack.createBucket(stack.uniqueName("md5"));
+    try (AwsClients recorded = new AwsClients(clients.settings(), List.of(recorder))) {
+      S3WidgetStore store = new S3WidgetStore(recorded.s3(), bucket, Clock.systemUTC());
+      CreateWidget create =
+          new CreateWidget("r-1", "w-md5", "Mary Matthews", "LABEL", "", List.of());
+
+      store.apply(new KeyedRequest("0001", create), new Provenance("r-1", null, null));
+
+      assertThat(puts).hasSize(2); // the state object, then the widget object
+      for (SdkHttpRequest put : puts) {
+        assertThat(put.firstMatchingHeader("Content-MD5")).isPresent();
+        assertThat(put.firstMatchingHeader("x-amz-trailer")).isEmpty();
+        assertThat(put.firstMatchingHeader("Content-Encoding")).isEmpty();
+      }
+      String stored =
+          recorded
+              .s3()
+              .getObjectAsBytes(b -> b.bucket(bucket).key("widgets/mary-matthews/w-md5"))
+              .asUtf8String();
+      assertThat(stored).contains("\"id\":\"w-md5\"");
+    }
+  }
+
+  @Test
+  void s3_refusesABodyThatDoesNotMatchItsContentMd5(LocalStack stack) {
+    String bucket = stack.createBucket(stack.uniqueName("md5"));
+    JsonBody sent = JsonBody.of("{\"id\":\"w-1\"}");
+    String otherDigest = JsonBody.of("{\"id\":\"w-2\"}").contentMd5();
+
+    assertThatThrownBy(
+            () ->
+                clients
+                    .s3()
+                    .putObject(
+                        b -> b.bucket(bucket).key("widgets/owner/w-1").contentMD5(otherDigest),
+                        sent.body()))
+        .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(400));
+    assertThat(clients.s3().listObjectsV2(b -> b.bucket(bucket)).contents()).isEmpty();
   }
 
   @Test

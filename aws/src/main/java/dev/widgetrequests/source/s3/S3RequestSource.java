@@ -1,9 +1,9 @@
 package dev.widgetrequests.source.s3;
 
+import dev.widgetrequests.aws.JsonBody;
 import dev.widgetrequests.config.ConfigurationException;
 import dev.widgetrequests.source.Delivery;
 import dev.widgetrequests.source.RequestSource;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.MetadataDirective;
@@ -157,13 +156,15 @@ public final class S3RequestSource implements RequestSource {
   public void deadLetter(Delivery delivery, String reason) {
     String key = delivery.position();
     String target = rejectedPrefix + key;
+    JsonBody body = JsonBody.of(delivery.body());
     s3.putObject(
         r ->
             r.bucket(bucket)
                 .key(target)
-                .contentType("application/json")
+                .contentType(JsonBody.CONTENT_TYPE)
+                .contentMD5(body.contentMd5())
                 .metadata(RejectedObjects.metadata(key, reason)),
-        RequestBody.fromString(delivery.body(), StandardCharsets.UTF_8));
+        body.body());
     log.debug("moved s3://{}/{} to {}", bucket, key, target);
     acknowledge(delivery);
   }

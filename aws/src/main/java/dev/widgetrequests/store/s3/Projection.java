@@ -1,16 +1,16 @@
 package dev.widgetrequests.store.s3;
 
+import dev.widgetrequests.aws.JsonBody;
 import dev.widgetrequests.model.Widget;
 import dev.widgetrequests.model.fold.Folded;
 import dev.widgetrequests.model.fold.WidgetFold;
 import dev.widgetrequests.model.json.WidgetJson;
 import dev.widgetrequests.store.StoreConflictException;
-import java.nio.charset.StandardCharsets;
+import dev.widgetrequests.store.WidgetLocks;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -21,8 +21,11 @@ import software.amazon.awssdk.services.s3.S3Client;
  * checks after its write, so the objects end equal to the final state.
  */
 final class Projection {
-  /** Rounds before giving up: a retry of the request projects again (as a duplicate). */
-  private static final int MAX_ROUNDS = 10;
+  /**
+   * Rounds before giving up, as many as a store's conditional writes get: a retry of the request
+   * projects again (as a duplicate).
+   */
+  private static final int MAX_ROUNDS = 25;
 
   private final S3Client s3;
   private final String bucket;
@@ -56,13 +59,15 @@ final class Projection {
       Folded current = WidgetFold.current(state.history());
       String live = liveKey(current);
       if (live != null) {
+        JsonBody body = JsonBody.of(WidgetJson.toJson(current.widget()));
         s3.putObject(
             b ->
                 b.bucket(bucket)
                     .key(live)
                     .contentType(S3WidgetStore.CONTENT_TYPE)
+                    .contentMD5(body.contentMd5())
                     .metadata(metadata.apply(current)),
-            RequestBody.fromString(WidgetJson.toJson(current.widget()), StandardCharsets.UTF_8));
+            body.body());
       }
       for (String key : state.objects()) {
         if (!key.equals(live)) {
@@ -75,6 +80,8 @@ final class Projection {
       if (round == MAX_ROUNDS) {
         throw new StoreConflictException(widgetId, MAX_ROUNDS);
       }
+      // Another writer is projecting too: back off as after a lost race, so one of us finishes.
+      WidgetLocks.pauseAfterLostRace(widgetId, round);
       state = reread.apply(widgetId);
     }
   }

@@ -1,5 +1,6 @@
 package dev.widgetrequests.store.s3;
 
+import dev.widgetrequests.aws.JsonBody;
 import dev.widgetrequests.config.ConfigurationException;
 import dev.widgetrequests.model.CreateWidget;
 import dev.widgetrequests.model.Widget;
@@ -13,7 +14,6 @@ import dev.widgetrequests.store.StoreConflictException;
 import dev.widgetrequests.store.StoreOutcome;
 import dev.widgetrequests.store.WidgetLocks;
 import dev.widgetrequests.store.WidgetStore;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -25,7 +25,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.core.ResponseBytes;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -189,16 +188,20 @@ public final class S3WidgetStore implements WidgetStore {
   }
 
   private String writeState(String widgetId, WidgetState state, String expectedETag) {
+    JsonBody body = JsonBody.of(state.toJson());
     return s3.putObject(
             b -> {
-              b.bucket(bucket).key(stateKey(widgetId)).contentType(CONTENT_TYPE);
+              b.bucket(bucket)
+                  .key(stateKey(widgetId))
+                  .contentType(CONTENT_TYPE)
+                  .contentMD5(body.contentMd5());
               if (expectedETag == null) {
                 b.ifNoneMatch("*");
               } else {
                 b.ifMatch(expectedETag);
               }
             },
-            RequestBody.fromString(state.toJson(), StandardCharsets.UTF_8))
+            body.body())
         .eTag();
   }
 

@@ -1,10 +1,9 @@
 package dev.widgetrequests.producer.sink;
 
+import dev.widgetrequests.aws.JsonBody;
 import dev.widgetrequests.config.ConfigurationException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -56,9 +55,14 @@ public final class BucketSink implements RequestSink {
   @Override
   public void send(List<OutgoingRequest> batch) {
     for (OutgoingRequest request : batch) {
+      JsonBody body = JsonBody.of(request.body());
       s3.putObject(
-          put -> put.bucket(bucket).key(request.key()).contentType("application/json"),
-          RequestBody.fromString(request.body(), StandardCharsets.UTF_8));
+          put ->
+              put.bucket(bucket)
+                  .key(request.key())
+                  .contentType(JsonBody.CONTENT_TYPE)
+                  .contentMD5(body.contentMd5()),
+          body.body());
     }
   }
 
