@@ -30,6 +30,14 @@ final class BenchProgress {
     out.flush();
   }
 
+  /** Between drains: what the bench waits for, and for how long so far. */
+  void waiting(String what, int seconds) {
+    if (enabled) {
+      out.printf("\r%-40s %s (%d s)  ", context, what, seconds);
+      out.flush();
+    }
+  }
+
   void done() {
     if (enabled) {
       out.print("\r" + " ".repeat(100) + "\r");

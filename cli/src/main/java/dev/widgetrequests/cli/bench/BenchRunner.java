@@ -14,6 +14,9 @@ import java.util.Arrays;
  * beforehand.
  */
 final class BenchRunner {
+  /** The longest wait for this JVM's JIT compiler to settle before a drain. */
+  private static final int SETTLE_SECONDS = 30;
+
   private final BenchSettings settings;
   private final PrintStream out;
   private final BenchProgress progress;
@@ -69,6 +72,7 @@ final class BenchRunner {
     Resources forConsumer = Resources.create(stack, path);
     Prefill.Sent sent =
         Prefill.fill(forConsumer.sink(clients), settings.warmUp() + n, settings.seed());
+    settle();
     Drain consumer =
         ConsumerProcess.drain(
             forConsumer,
@@ -82,15 +86,24 @@ final class BenchRunner {
     Resources forBaseline = Resources.create(stack, path);
     int sample = Math.min(n, settings.baselineSample());
     Prefill.fill(forBaseline.sink(clients), sample, settings.seed());
+    settle();
     Drain baseline =
         new OneAtATime(clients, forBaseline).drain(n, sample, settings.baselineCap(), progress);
     line(latency, path, baseline);
 
     Resources forCeiling = Resources.create(stack, path);
     Prefill.fill(forCeiling.sink(clients), n, settings.seed());
+    settle();
     Drain ceiling = new RawCeiling(clients, forCeiling).drain(n, progress);
     line(latency, path, ceiling);
     return new BenchTable.Row(latency, path, consumer, baseline, ceiling);
+  }
+
+  /** Only after a warm-up: a smoke run measures cold servers anyway. */
+  private void settle() throws InterruptedException {
+    if (settings.warmUp() > 0) {
+      JitSettle.await(SETTLE_SECONDS, progress);
+    }
   }
 
   /**
