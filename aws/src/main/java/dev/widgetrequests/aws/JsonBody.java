@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
 /**
  * The body of a small JSON object written to S3, with its {@code Content-MD5} so S3 refuses a body
@@ -21,6 +22,11 @@ public record JsonBody(RequestBody body, String contentMd5) {
   public static JsonBody of(String json) {
     byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
     return new JsonBody(RequestBody.fromBytes(bytes), contentMd5(bytes));
+  }
+
+  /** Sets the request's content type and {@code Content-MD5} for this body; returns it. */
+  public PutObjectRequest.Builder onto(PutObjectRequest.Builder request) {
+    return request.contentType(CONTENT_TYPE).contentMD5(contentMd5);
   }
 
   /** The base64 MD5 digest of {@code bytes}, as S3's {@code Content-MD5} header wants it. */

@@ -159,11 +159,7 @@ public final class S3RequestSource implements RequestSource {
     JsonBody body = JsonBody.of(delivery.body());
     s3.putObject(
         r ->
-            r.bucket(bucket)
-                .key(target)
-                .contentType(JsonBody.CONTENT_TYPE)
-                .contentMD5(body.contentMd5())
-                .metadata(RejectedObjects.metadata(key, reason)),
+            body.onto(r.bucket(bucket).key(target)).metadata(RejectedObjects.metadata(key, reason)),
         body.body());
     log.debug("moved s3://{}/{} to {}", bucket, key, target);
     acknowledge(delivery);

@@ -61,12 +61,7 @@ final class Projection {
       if (live != null) {
         JsonBody body = JsonBody.of(WidgetJson.toJson(current.widget()));
         s3.putObject(
-            b ->
-                b.bucket(bucket)
-                    .key(live)
-                    .contentType(S3WidgetStore.CONTENT_TYPE)
-                    .contentMD5(body.contentMd5())
-                    .metadata(metadata.apply(current)),
+            b -> body.onto(b.bucket(bucket).key(live)).metadata(metadata.apply(current)),
             body.body());
       }
       for (String key : state.objects()) {

@@ -44,7 +44,6 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  */
 public final class S3WidgetStore implements WidgetStore {
   public static final String DEFAULT_KEY_PREFIX = "widgets/";
-  public static final String CONTENT_TYPE = "application/json";
   public static final String REQUEST_ID = "request-id";
   public static final String APPLIED_AT = "applied-at";
   public static final String POSITION = "position";
@@ -191,10 +190,7 @@ public final class S3WidgetStore implements WidgetStore {
     JsonBody body = JsonBody.of(state.toJson());
     return s3.putObject(
             b -> {
-              b.bucket(bucket)
-                  .key(stateKey(widgetId))
-                  .contentType(CONTENT_TYPE)
-                  .contentMD5(body.contentMd5());
+              body.onto(b.bucket(bucket).key(stateKey(widgetId)));
               if (expectedETag == null) {
                 b.ifNoneMatch("*");
               } else {

@@ -56,13 +56,7 @@ public final class BucketSink implements RequestSink {
   public void send(List<OutgoingRequest> batch) {
     for (OutgoingRequest request : batch) {
       JsonBody body = JsonBody.of(request.body());
-      s3.putObject(
-          put ->
-              put.bucket(bucket)
-                  .key(request.key())
-                  .contentType(JsonBody.CONTENT_TYPE)
-                  .contentMD5(body.contentMd5()),
-          body.body());
+      s3.putObject(put -> body.onto(put.bucket(bucket).key(request.key())), body.body());
     }
   }
 
