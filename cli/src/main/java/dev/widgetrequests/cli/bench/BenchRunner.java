@@ -57,8 +57,8 @@ final class BenchRunner {
     for (BenchPath path : settings.paths()) {
       progress.context(latency + " ms " + path.label);
       Resources forWarmUp = Resources.create(stack, path);
-      Prefill.fill(forWarmUp.sink(clients), settings.warmUp(), settings.seed());
-      new RawCeiling(clients, forWarmUp, "stack warm-up").drain(settings.warmUp(), progress);
+      Prefill.Sent sent = Prefill.fill(forWarmUp.sink(clients), settings.warmUp(), settings.seed());
+      new RawCeiling(clients, forWarmUp, sent, "stack warm-up").drain(settings.warmUp(), progress);
     }
     progress.done();
   }
@@ -92,9 +92,10 @@ final class BenchRunner {
     line(latency, path, baseline);
 
     Resources forCeiling = Resources.create(stack, path);
-    Prefill.fill(forCeiling.sink(clients), n, settings.seed());
+    Prefill.Sent forCeilingSent = Prefill.fill(forCeiling.sink(clients), n, settings.seed());
+    RawCeiling rawCeiling = new RawCeiling(clients, forCeiling, forCeilingSent);
     settle();
-    Drain ceiling = new RawCeiling(clients, forCeiling).drain(n, progress);
+    Drain ceiling = rawCeiling.drain(n, progress);
     line(latency, path, ceiling);
     return new BenchTable.Row(latency, path, consumer, baseline, ceiling);
   }

@@ -8,6 +8,9 @@ import dev.widgetrequests.producer.sink.OutgoingRequest;
 import dev.widgetrequests.producer.sink.RequestSink;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,8 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Prefill {
   private Prefill() {}
 
-  /** The requests sent, their send times, and how long sending took. */
-  record Sent(int count, Map<String, Long> sentMillis, Duration took) {
+  /** The requests sent (in production order), their send times, and how long sending took. */
+  record Sent(
+      int count, Map<String, Long> sentMillis, Duration took, List<OutgoingRequest> requests) {
     double perSecond() {
       return count / Math.max(1e-9, took.toNanos() / 1e9);
     }
@@ -28,6 +32,7 @@ final class Prefill {
 
   static Sent fill(RequestSink sink, int requests, long seed) {
     Map<String, Long> sent = new ConcurrentHashMap<>();
+    List<OutgoingRequest> all = Collections.synchronizedList(new ArrayList<>());
     RequestSink recording =
         new RequestSink() {
           @Override
@@ -38,6 +43,7 @@ final class Prefill {
           @Override
           public void send(List<OutgoingRequest> batch) {
             sink.send(batch);
+            all.addAll(batch);
             long now = System.currentTimeMillis();
             batch.forEach(request -> sent.put(request.request().requestId(), now));
           }
@@ -63,6 +69,9 @@ final class Prefill {
     if (summary.failed()) {
       throw new IllegalStateException("producing failed: " + summary.failure());
     }
-    return new Sent(requests, sent, summary.elapsed());
+    // The producer's keys sort in production order; its sender loops may finish out of it.
+    List<OutgoingRequest> inOrder =
+        all.stream().sorted(Comparator.comparing(OutgoingRequest::key)).toList();
+    return new Sent(requests, sent, summary.elapsed(), inOrder);
   }
 }

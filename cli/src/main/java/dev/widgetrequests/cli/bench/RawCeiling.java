@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -21,31 +22,43 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * What the servers allow: many bare SDK loops at once making only the calls one request needs
  * (receive ten with their order keys, read each pointed-to object, write each, delete the ten in
  * one batch, delete each pointed-to object; for the bucket: read, write, delete each object), with
- * no parsing at all.
+ * no parsing at all. A table write is the {@code PutItem} of the project's store for that request
+ * ({@link StoreWrites}, built before the drain and found by the request id in the body), so the
+ * servers store the same items for both; a bucket write puts the request body as the widget.
  */
 final class RawCeiling {
   static final int LOOPS = 128;
 
   private static final Pattern POINTER =
       Pattern.compile("\"s3BucketName\"\\s*:\\s*\"([^\"]+)\".*\"s3Key\"\\s*:\\s*\"([^\"]+)\"");
+  private static final Pattern REQUEST_ID = Pattern.compile("\"requestId\"\\s*:\\s*\"([^\"]+)\"");
 
   private final BenchClients clients;
   private final Resources resources;
+  private final Map<String, PutItemRequest> writes;
   private final AtomicInteger handled = new AtomicInteger();
+  private final AtomicInteger unwritten = new AtomicInteger();
+  private final AtomicInteger conflicts = new AtomicInteger();
   private final ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
   private long start;
 
   private final String name;
 
-  RawCeiling(BenchClients clients, Resources resources) {
-    this(clients, resources, "raw ceiling");
+  /**
+   * @param sent what the producer filled the resources with: a table path writes the store's items
+   *     for these requests
+   */
+  RawCeiling(BenchClients clients, Resources resources, Prefill.Sent sent) {
+    this(clients, resources, sent, "raw ceiling");
   }
 
   /** The same loops under another name, e.g. to warm the servers up. */
-  RawCeiling(BenchClients clients, Resources resources, String name) {
+  RawCeiling(BenchClients clients, Resources resources, Prefill.Sent sent, String name) {
     this.clients = clients;
     this.resources = resources;
     this.name = name;
+    this.writes =
+        resources.path().table ? StoreWrites.of(sent.requests(), resources.table()) : Map.of();
   }
 
   Drain drain(int total, BenchProgress progress) {
@@ -66,11 +79,29 @@ final class RawCeiling {
     }
     List<Long> values = new ArrayList<>(latencies);
     long last = values.stream().mapToLong(Long::longValue).max().orElse(0);
-    String note = handled.get() < total ? "only " + handled.get() + " of " + total : "";
+    List<String> notes = new ArrayList<>();
+    if (handled.get() < total) {
+      notes.add("only " + handled.get() + " of " + total);
+    }
+    if (unwritten.get() > 0) {
+      notes.add(unwritten.get() + " requests without a write");
+    }
+    if (conflicts.get() > 0) {
+      // A message delivered again: its write found its own version stored.
+      notes.add(conflicts.get() + " writes refused by their condition");
+    }
     double calls =
         Drain.callsPerRequest(callsBefore, resources.stack().callCounts(), handled.get());
     return new Drain(
-        name, handled.get(), last / 1000.0, Drain.latencies(values), -1, -1, -1, calls, note);
+        name,
+        handled.get(),
+        last / 1000.0,
+        Drain.latencies(values),
+        -1,
+        -1,
+        -1,
+        calls,
+        String.join("; ", notes));
   }
 
   private void loop(int total, ConcurrentLinkedQueue<String> keys) {
@@ -130,9 +161,17 @@ final class RawCeiling {
 
   private void write(String id, String body) {
     if (resources.path().table) {
-      Map<String, AttributeValue> item =
-          Map.of("id", AttributeValue.fromS(id), "body", AttributeValue.fromS(body));
-      clients.dynamoDb().putItem(r -> r.tableName(resources.table()).item(item));
+      Matcher requestId = REQUEST_ID.matcher(body);
+      PutItemRequest put = requestId.find() ? writes.get(requestId.group(1)) : null;
+      if (put == null) {
+        unwritten.incrementAndGet(); // none of the producer's, unless it repeated one
+        return;
+      }
+      try {
+        clients.dynamoDb().putItem(put);
+      } catch (ConditionalCheckFailedException delivered) {
+        conflicts.incrementAndGet();
+      }
     } else {
       clients
           .s3()

@@ -46,6 +46,10 @@ class BenchCommandIT {
         .containsPattern("\\| 0 ms \\| queue → DynamoDB \\| consumer \\| 100 \\| \\d+ \\|")
         .containsPattern("\\| 0 ms \\| queue → DynamoDB \\| one-at-a-time \\| 20 \\|")
         .containsPattern("\\| 0 ms \\| queue → DynamoDB \\| raw ceiling \\| 100 \\|")
+        // every request's write was made (at least one call each) and none was refused
+        .containsPattern(
+            "\\| raw ceiling \\| 100 \\| \\d+ \\| \\d+ \\| \\d+ \\| [\\d.]+ \\| — \\| [1-9]\\d*\\.\\d\\d"
+                + " \\| — \\| — \\| — \\|  \\|")
         .containsPattern("0 ms producer: \\d+ req/s; bare SDK batch sends: \\d+ req/s")
         .contains("| producer (-ird 0) req/s |");
   }
