@@ -10,8 +10,8 @@ import java.util.Arrays;
 
 /**
  * Runs the bench: for every latency a private local stack, and on it, for every path, the consumer,
- * the one-at-a-time baseline and the raw ceiling, each on fresh resources filled by the producer
- * beforehand.
+ * the one-at-a-time baseline and the raw ceiling (and for a table, its loops with plain writes),
+ * each on fresh resources filled by the producer beforehand.
  */
 final class BenchRunner {
   /** The longest wait for this JVM's JIT compiler to settle before a drain. */
@@ -97,7 +97,16 @@ final class BenchRunner {
     settle();
     Drain ceiling = rawCeiling.drain(n, progress);
     line(latency, path, ceiling);
-    return new BenchTable.Row(latency, path, consumer, baseline, ceiling);
+
+    Drain plain = null;
+    if (path.table) {
+      Resources forPlain = Resources.create(stack, path);
+      Prefill.fill(forPlain.sink(clients), n, settings.seed());
+      settle();
+      plain = RawCeiling.plainWrites(clients, forPlain).drain(n, progress);
+      line(latency, path, plain);
+    }
+    return new BenchTable.Row(latency, path, consumer, baseline, ceiling, plain);
   }
 
   /** Only after a warm-up: a smoke run measures cold servers anyway. */

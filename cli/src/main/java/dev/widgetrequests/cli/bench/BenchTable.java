@@ -6,8 +6,24 @@ import java.util.List;
 
 /** The results as a Markdown table, ready for a README. */
 final class BenchTable {
-  /** The drains of one path at one latency. */
-  record Row(int latencyMillis, BenchPath path, Drain consumer, Drain baseline, Drain ceiling) {}
+  /**
+   * The drains of one path at one latency.
+   *
+   * @param plainWrites a table path's ceiling loops with {@code {id, body}} items; else null
+   */
+  record Row(
+      int latencyMillis,
+      BenchPath path,
+      Drain consumer,
+      Drain baseline,
+      Drain ceiling,
+      Drain plainWrites) {
+    List<Drain> drains() {
+      return plainWrites == null
+          ? List.of(consumer, baseline, ceiling)
+          : List.of(consumer, baseline, ceiling, plainWrites);
+    }
+  }
 
   /** One production at full speed, and the bare SDK loop's rate to the same queue. */
   record ProducerRow(int latencyMillis, double producerPerSecond, double bareSendPerSecond) {}
@@ -30,7 +46,7 @@ final class BenchTable {
             + " note |");
     out.println("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
     for (Row row : rows) {
-      for (Drain drain : List.of(row.consumer(), row.baseline(), row.ceiling())) {
+      for (Drain drain : row.drains()) {
         out.printf(
             "| %d ms | %s | %s | %d | %.0f | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
             row.latencyMillis(),

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -25,6 +26,10 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * no parsing at all. A table write is the {@code PutItem} of the project's store for that request
  * ({@link StoreWrites}, built before the drain and found by the request id in the body), so the
  * servers store the same items for both; a bucket write puts the request body as the widget.
+ *
+ * <p>{@link #plainWrites} is the same loops writing only {@code {id, body}}, unconditionally: what
+ * the servers allow when the item costs them nothing, to show how much of a table path's time is
+ * the widget's item rather than the consumer.
  */
 final class RawCeiling {
   static final int LOOPS = 128;
@@ -35,7 +40,10 @@ final class RawCeiling {
 
   private final BenchClients clients;
   private final Resources resources;
+
+  /** By request id; null for plain writes. */
   private final Map<String, PutItemRequest> writes;
+
   private final AtomicInteger handled = new AtomicInteger();
   private final AtomicInteger unwritten = new AtomicInteger();
   private final AtomicInteger conflicts = new AtomicInteger();
@@ -54,11 +62,24 @@ final class RawCeiling {
 
   /** The same loops under another name, e.g. to warm the servers up. */
   RawCeiling(BenchClients clients, Resources resources, Prefill.Sent sent, String name) {
+    this(
+        clients,
+        resources,
+        name,
+        resources.path().table ? StoreWrites.of(sent.requests(), resources.table()) : Map.of());
+  }
+
+  private RawCeiling(
+      BenchClients clients, Resources resources, String name, Map<String, PutItemRequest> writes) {
     this.clients = clients;
     this.resources = resources;
     this.name = name;
-    this.writes =
-        resources.path().table ? StoreWrites.of(sent.requests(), resources.table()) : Map.of();
+    this.writes = writes;
+  }
+
+  /** The loops of a table path writing {@code {id, body}} items, without a condition. */
+  static RawCeiling plainWrites(BenchClients clients, Resources resources) {
+    return new RawCeiling(clients, resources, "plain writes", null);
   }
 
   Drain drain(int total, BenchProgress progress) {
@@ -160,7 +181,11 @@ final class RawCeiling {
   }
 
   private void write(String id, String body) {
-    if (resources.path().table) {
+    if (resources.path().table && writes == null) {
+      Map<String, AttributeValue> item =
+          Map.of("id", AttributeValue.fromS(id), "body", AttributeValue.fromS(body));
+      clients.dynamoDb().putItem(r -> r.tableName(resources.table()).item(item));
+    } else if (resources.path().table) {
       Matcher requestId = REQUEST_ID.matcher(body);
       PutItemRequest put = requestId.find() ? writes.get(requestId.group(1)) : null;
       if (put == null) {

@@ -50,6 +50,7 @@ class BenchCommandIT {
         .containsPattern(
             "\\| raw ceiling \\| 100 \\| \\d+ \\| \\d+ \\| \\d+ \\| [\\d.]+ \\| — \\| [1-9]\\d*\\.\\d\\d"
                 + " \\| — \\| — \\| — \\|  \\|")
+        .containsPattern("\\| 0 ms \\| queue → DynamoDB \\| plain writes \\| 100 \\|")
         .containsPattern("0 ms producer: \\d+ req/s; bare SDK batch sends: \\d+ req/s")
         .contains("| producer (-ird 0) req/s |");
   }
