@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.function.BiFunction;
 
 /**
  * Runs the bench: for every latency a private local stack, and on it, for every path, the consumer,
@@ -91,22 +92,31 @@ final class BenchRunner {
         new OneAtATime(clients, forBaseline).drain(n, sample, settings.baselineCap(), progress);
     line(latency, path, baseline);
 
-    Resources forCeiling = Resources.create(stack, path);
-    Prefill.Sent forCeilingSent = Prefill.fill(forCeiling.sink(clients), n, settings.seed());
-    RawCeiling rawCeiling = new RawCeiling(clients, forCeiling, forCeilingSent);
-    settle();
-    Drain ceiling = rawCeiling.drain(n, progress);
-    line(latency, path, ceiling);
-
-    Drain plain = null;
-    if (path.table) {
-      Resources forPlain = Resources.create(stack, path);
-      Prefill.fill(forPlain.sink(clients), n, settings.seed());
-      settle();
-      plain = RawCeiling.plainWrites(clients, forPlain).drain(n, progress);
-      line(latency, path, plain);
-    }
+    Drain ceiling =
+        loops(stack, clients, path, latency, (on, filled) -> new RawCeiling(clients, on, filled));
+    Drain plain =
+        path.table
+            ? loops(
+                stack, clients, path, latency, (on, filled) -> RawCeiling.plainWrites(clients, on))
+            : null;
     return new BenchTable.Row(latency, path, consumer, baseline, ceiling, plain);
+  }
+
+  /** Ceiling loops on fresh resources, built once these are filled and before the JIT settles. */
+  private Drain loops(
+      LocalStack stack,
+      BenchClients clients,
+      BenchPath path,
+      int latency,
+      BiFunction<Resources, Prefill.Sent, RawCeiling> build)
+      throws InterruptedException {
+    Resources resources = Resources.create(stack, path);
+    Prefill.Sent sent = Prefill.fill(resources.sink(clients), settings.requests(), settings.seed());
+    RawCeiling loops = build.apply(resources, sent);
+    settle();
+    Drain drain = loops.drain(settings.requests(), progress);
+    line(latency, path, drain);
+    return drain;
   }
 
   /** Only after a warm-up: a smoke run measures cold servers anyway. */

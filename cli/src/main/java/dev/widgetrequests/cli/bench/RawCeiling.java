@@ -181,28 +181,32 @@ final class RawCeiling {
   }
 
   private void write(String id, String body) {
-    if (resources.path().table && writes == null) {
-      Map<String, AttributeValue> item =
-          Map.of("id", AttributeValue.fromS(id), "body", AttributeValue.fromS(body));
-      clients.dynamoDb().putItem(r -> r.tableName(resources.table()).item(item));
-    } else if (resources.path().table) {
-      Matcher requestId = REQUEST_ID.matcher(body);
-      PutItemRequest put = requestId.find() ? writes.get(requestId.group(1)) : null;
-      if (put == null) {
-        unwritten.incrementAndGet(); // none of the producer's, unless it repeated one
-        return;
-      }
-      try {
-        clients.dynamoDb().putItem(put);
-      } catch (ConditionalCheckFailedException delivered) {
-        conflicts.incrementAndGet();
-      }
-    } else {
+    if (!resources.path().table) {
       clients
           .s3()
           .putObject(
               r -> r.bucket(resources.widgetBucket()).key("widgets/" + id),
               RequestBody.fromString(body));
+    } else if (writes == null) {
+      Map<String, AttributeValue> item =
+          Map.of("id", AttributeValue.fromS(id), "body", AttributeValue.fromS(body));
+      clients.dynamoDb().putItem(r -> r.tableName(resources.table()).item(item));
+    } else {
+      writeStoreItem(body);
+    }
+  }
+
+  private void writeStoreItem(String body) {
+    Matcher requestId = REQUEST_ID.matcher(body);
+    PutItemRequest put = requestId.find() ? writes.get(requestId.group(1)) : null;
+    if (put == null) {
+      unwritten.incrementAndGet(); // none of the producer's, unless it repeated one
+      return;
+    }
+    try {
+      clients.dynamoDb().putItem(put);
+    } catch (ConditionalCheckFailedException delivered) {
+      conflicts.incrementAndGet();
     }
   }
 

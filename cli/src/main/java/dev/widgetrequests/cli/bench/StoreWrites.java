@@ -32,9 +32,10 @@ final class StoreWrites {
 
   /** A request the store writes nothing for (one its history already holds) has no write. */
   static Map<String, PutItemRequest> of(List<OutgoingRequest> requests, String table) {
+    Clock clock = Clock.systemUTC();
     InMemoryTable memory = new InMemoryTable();
     DynamoDbWidgetStore store =
-        new DynamoDbWidgetStore(memory, table, Resources.KEY_ATTRIBUTE, Clock.systemUTC());
+        new DynamoDbWidgetStore(memory, table, Resources.KEY_ATTRIBUTE, clock);
     Map<String, PutItemRequest> writes = new HashMap<>();
     for (OutgoingRequest outgoing : requests) {
       String requestId = outgoing.request().requestId();
@@ -42,7 +43,7 @@ final class StoreWrites {
       // The producer's key is the order key the consumer reads from the message or the object.
       store.apply(
           new KeyedRequest(outgoing.key(), outgoing.request()),
-          new Provenance(requestId, Clock.systemUTC().instant(), outgoing.key()));
+          new Provenance(requestId, clock.instant(), outgoing.key()));
       if (memory.last != null) {
         writes.put(requestId, holdingCondition(memory.last));
       }
