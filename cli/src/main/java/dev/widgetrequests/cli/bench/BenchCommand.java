@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
       "Measures throughput on a private local stack: produces N requests, drains them with the"
           + " project's consumer (a child 'widgets consumer' process with its defaults), with a"
           + " one-request-at-a-time consumer (the seed's design; a sample) and with the raw ceiling"
-          + " (bare SDK loops making only the calls a request needs, a table's writes being the"
-          + " store's own items, built beforehand; for a table also with plain {id, body} writes),"
+          + " (bare SDK loops making only the calls a request needs, the writes being the store's"
+          + " own items or objects, built beforehand; also with plain writes of the bare body),"
           + " at 0 ms and at --latency MS added to every call. Prints req/s, p50/p99 latency, the"
           + " ratios, the consumer's peak RSS and CPU per request, as a Markdown table."
     })

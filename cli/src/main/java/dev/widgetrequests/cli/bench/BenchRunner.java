@@ -11,8 +11,8 @@ import java.util.function.BiFunction;
 
 /**
  * Runs the bench: for every latency a private local stack, and on it, for every path, the consumer,
- * the one-at-a-time baseline and the raw ceiling (and for a table, its loops with plain writes),
- * each on fresh resources filled by the producer beforehand.
+ * the one-at-a-time baseline, the raw ceiling and its loops with plain writes, each on fresh
+ * resources filled by the producer beforehand.
  */
 final class BenchRunner {
   /** The longest wait for this JVM's JIT compiler to settle before a drain. */
@@ -95,10 +95,7 @@ final class BenchRunner {
     Drain ceiling =
         loops(stack, clients, path, latency, (on, filled) -> new RawCeiling(clients, on, filled));
     Drain plain =
-        path.table
-            ? loops(
-                stack, clients, path, latency, (on, filled) -> RawCeiling.plainWrites(clients, on))
-            : null;
+        loops(stack, clients, path, latency, (on, filled) -> RawCeiling.plainWrites(clients, on));
     return new BenchTable.Row(latency, path, consumer, baseline, ceiling, plain);
   }
 

@@ -9,7 +9,7 @@ final class BenchTable {
   /**
    * The drains of one path at one latency.
    *
-   * @param plainWrites a table path's ceiling loops with {@code {id, body}} items; else null
+   * @param plainWrites the ceiling loops writing the bare request body; null when not measured
    */
   record Row(
       int latencyMillis,

@@ -23,13 +23,14 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * What the servers allow: many bare SDK loops at once making only the calls one request needs
  * (receive ten with their order keys, read each pointed-to object, write each, delete the ten in
  * one batch, delete each pointed-to object; for the bucket: read, write, delete each object), with
- * no parsing at all. A table write is the {@code PutItem} of the project's store for that request
- * ({@link StoreWrites}, built before the drain and found by the request id in the body), so the
- * servers store the same items for both; a bucket write puts the request body as the widget.
+ * no parsing at all. A write is what the project's store sends for that request, built before the
+ * drain and found by the request id in the body: for a table its {@code PutItem} ({@link
+ * StoreWrites}), for a bucket its state and widget objects and the look at the state ({@link
+ * StoreObjects}); so the servers store the same items and objects for both.
  *
- * <p>{@link #plainWrites} is the same loops writing only {@code {id, body}}, unconditionally: what
- * the servers allow when the item costs them nothing, to show how much of a table path's time is
- * the widget's item rather than the consumer.
+ * <p>{@link #plainWrites} is the same loops writing only the request body (an {@code {id, body}}
+ * item, or one object), unconditionally: what the servers allow when the write costs them nothing,
+ * to show how much of a path's time is the store's writes rather than the consumer.
  */
 final class RawCeiling {
   static final int LOOPS = 128;
@@ -41,8 +42,10 @@ final class RawCeiling {
   private final BenchClients clients;
   private final Resources resources;
 
-  /** By request id; null for plain writes. */
-  private final Map<String, PutItemRequest> writes;
+  /** The store's writes by request id, for a table or for a bucket; both null for plain writes. */
+  private final Map<String, PutItemRequest> items;
+
+  private final Map<String, List<StoreObjects.Call>> objects;
 
   private final AtomicInteger handled = new AtomicInteger();
   private final AtomicInteger unwritten = new AtomicInteger();
@@ -66,20 +69,28 @@ final class RawCeiling {
         clients,
         resources,
         name,
-        resources.path().table ? StoreWrites.of(sent.requests(), resources.table()) : Map.of());
+        resources.path().table ? StoreWrites.of(sent.requests(), resources.table()) : null,
+        resources.path().table ? null : StoreObjects.of(sent.requests()));
   }
 
   private RawCeiling(
-      BenchClients clients, Resources resources, String name, Map<String, PutItemRequest> writes) {
+      BenchClients clients,
+      Resources resources,
+      String name,
+      Map<String, PutItemRequest> items,
+      Map<String, List<StoreObjects.Call>> objects) {
     this.clients = clients;
     this.resources = resources;
     this.name = name;
-    this.writes = writes;
+    this.items = items;
+    this.objects = objects;
   }
 
-  /** The loops of a table path writing {@code {id, body}} items, without a condition. */
+  /**
+   * The loops writing the request body as an {@code {id, body}} item or an object, unconditionally.
+   */
   static RawCeiling plainWrites(BenchClients clients, Resources resources) {
-    return new RawCeiling(clients, resources, "plain writes", null);
+    return new RawCeiling(clients, resources, "plain writes", null, null);
   }
 
   Drain drain(int total, BenchProgress progress) {
@@ -181,24 +192,25 @@ final class RawCeiling {
   }
 
   private void write(String id, String body) {
-    if (!resources.path().table) {
+    if (items != null) {
+      writeStoreItem(body);
+    } else if (objects != null) {
+      sendStoreObjects(body);
+    } else if (resources.path().table) {
+      Map<String, AttributeValue> item =
+          Map.of("id", AttributeValue.fromS(id), "body", AttributeValue.fromS(body));
+      clients.dynamoDb().putItem(r -> r.tableName(resources.table()).item(item));
+    } else {
       clients
           .s3()
           .putObject(
               r -> r.bucket(resources.widgetBucket()).key("widgets/" + id),
               RequestBody.fromString(body));
-    } else if (writes == null) {
-      Map<String, AttributeValue> item =
-          Map.of("id", AttributeValue.fromS(id), "body", AttributeValue.fromS(body));
-      clients.dynamoDb().putItem(r -> r.tableName(resources.table()).item(item));
-    } else {
-      writeStoreItem(body);
     }
   }
 
   private void writeStoreItem(String body) {
-    Matcher requestId = REQUEST_ID.matcher(body);
-    PutItemRequest put = requestId.find() ? writes.get(requestId.group(1)) : null;
+    PutItemRequest put = items.get(requestId(body));
     if (put == null) {
       unwritten.incrementAndGet(); // none of the producer's, unless it repeated one
       return;
@@ -208,6 +220,22 @@ final class RawCeiling {
     } catch (ConditionalCheckFailedException delivered) {
       conflicts.incrementAndGet();
     }
+  }
+
+  private void sendStoreObjects(String body) {
+    List<StoreObjects.Call> calls = objects.get(requestId(body));
+    if (calls == null) {
+      unwritten.incrementAndGet();
+      return;
+    }
+    for (StoreObjects.Call call : calls) {
+      call.send(clients.s3(), resources.widgetBucket());
+    }
+  }
+
+  private static String requestId(String body) {
+    Matcher requestId = REQUEST_ID.matcher(body);
+    return requestId.find() ? requestId.group(1) : "";
   }
 
   private void finished(int count) {

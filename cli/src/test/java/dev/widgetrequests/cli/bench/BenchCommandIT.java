@@ -26,7 +26,7 @@ class BenchCommandIT {
                   "bench",
                   "--quick",
                   "--paths",
-                  "queue-dynamodb",
+                  "queue-dynamodb,queue-s3",
                   "--producer",
                   // reaches the consumer process: an option it did not take would end it
                   "--consumer-option=--concurrency=16");
@@ -48,9 +48,14 @@ class BenchCommandIT {
         .containsPattern("\\| 0 ms \\| queue → DynamoDB \\| raw ceiling \\| 100 \\|")
         // every request's write was made (at least one call each) and none was refused
         .containsPattern(
-            "\\| raw ceiling \\| 100 \\| \\d+ \\| \\d+ \\| \\d+ \\| [\\d.]+ \\| — \\| [1-9]\\d*\\.\\d\\d"
-                + " \\| — \\| — \\| — \\|  \\|")
+            "\\| queue → DynamoDB \\| raw ceiling \\| 100 \\| \\d+ \\| \\d+ \\| \\d+ \\| [\\d.]+ \\| — \\|"
+                + " [1-9]\\d*\\.\\d\\d \\| — \\| — \\| — \\|  \\|")
         .containsPattern("\\| 0 ms \\| queue → DynamoDB \\| plain writes \\| 100 \\|")
+        // the store's three calls (state, widget object, check) for every request
+        .containsPattern(
+            "\\| queue → S3 \\| raw ceiling \\| 100 \\| \\d+ \\| \\d+ \\| \\d+ \\| [\\d.]+ \\| — \\|"
+                + " [3-9]\\.\\d\\d \\| — \\| — \\| — \\|  \\|")
+        .containsPattern("\\| 0 ms \\| queue → S3 \\| plain writes \\| 100 \\|")
         .containsPattern("0 ms producer: \\d+ req/s; bare SDK batch sends: \\d+ req/s")
         .contains("| producer (-ird 0) req/s |");
   }
