@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * one batch, delete each pointed-to object; for the bucket: read, write, delete each object), with
  * no parsing at all. A write is what the project's store sends for that request, built before the
  * drain and found by the request id in the body: for a table its {@code PutItem} ({@link
- * StoreWrites}), for a bucket its state and widget objects and the look at the state ({@link
+ * StoreWrites}), for widgets in S3 its state and widget objects and the look at the state ({@link
  * StoreObjects}); so the servers store the same items and objects for both.
  *
  * <p>{@link #plainWrites} is the same loops writing only the request body (an {@code {id, body}}
@@ -42,7 +42,7 @@ final class RawCeiling {
   private final BenchClients clients;
   private final Resources resources;
 
-  /** The store's writes by request id, for a table or for a bucket; both null for plain writes. */
+  /** The store's writes by request id, for a table or for S3; both null for plain writes. */
   private final Map<String, PutItemRequest> items;
 
   private final Map<String, List<StoreObjects.Call>> objects;
