@@ -210,9 +210,8 @@ final class RawCeiling {
   }
 
   private void writeStoreItem(String body) {
-    PutItemRequest put = items.get(requestId(body));
+    PutItemRequest put = lookUp(items, body);
     if (put == null) {
-      unwritten.incrementAndGet(); // none of the producer's, unless it repeated one
       return;
     }
     try {
@@ -223,9 +222,8 @@ final class RawCeiling {
   }
 
   private void sendStoreObjects(String body) {
-    List<StoreObjects.Call> calls = objects.get(requestId(body));
+    List<StoreObjects.Call> calls = lookUp(objects, body);
     if (calls == null) {
-      unwritten.incrementAndGet();
       return;
     }
     for (StoreObjects.Call call : calls) {
@@ -233,9 +231,14 @@ final class RawCeiling {
     }
   }
 
-  private static String requestId(String body) {
+  /** The store's write for the request in {@code body}, counted as missing when there is none. */
+  private <T> T lookUp(Map<String, T> writes, String body) {
     Matcher requestId = REQUEST_ID.matcher(body);
-    return requestId.find() ? requestId.group(1) : "";
+    T write = requestId.find() ? writes.get(requestId.group(1)) : null;
+    if (write == null) {
+      unwritten.incrementAndGet(); // none of the producer's, unless it repeated one
+    }
+    return write;
   }
 
   private void finished(int count) {

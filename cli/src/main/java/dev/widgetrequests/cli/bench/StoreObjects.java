@@ -1,8 +1,6 @@
 package dev.widgetrequests.cli.bench;
 
-import dev.widgetrequests.model.fold.KeyedRequest;
 import dev.widgetrequests.producer.sink.OutgoingRequest;
-import dev.widgetrequests.store.Provenance;
 import dev.widgetrequests.store.s3.S3WidgetStore;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -80,17 +78,16 @@ final class StoreObjects {
     InMemoryBucket memory = new InMemoryBucket();
     S3WidgetStore store = new S3WidgetStore(memory, InMemoryBucket.NAME, clock);
     Map<String, List<Call>> calls = new HashMap<>();
-    for (OutgoingRequest outgoing : requests) {
-      String requestId = outgoing.request().requestId();
-      memory.calls = new ArrayList<>();
-      // The producer's key is the order key the consumer reads from the message.
-      store.apply(
-          new KeyedRequest(outgoing.key(), outgoing.request()),
-          new Provenance(requestId, clock.instant(), outgoing.key()));
-      if (!memory.calls.isEmpty()) {
-        calls.putIfAbsent(requestId, List.copyOf(memory.calls)); // a request sent again: its first
-      }
-    }
+    StoreWrites.inProductionOrder(
+        requests,
+        store,
+        clock,
+        () -> memory.calls = new ArrayList<>(),
+        requestId -> {
+          if (!memory.calls.isEmpty()) {
+            calls.putIfAbsent(requestId, List.copyOf(memory.calls)); // sent again: its first
+          }
+        });
     return calls;
   }
 
@@ -101,8 +98,9 @@ final class StoreObjects {
   private static final class InMemoryBucket implements S3Client {
     static final String NAME = "store-objects";
 
-    private final Map<String, byte[]> objects = new HashMap<>();
-    private final Map<String, String> eTags = new HashMap<>();
+    private record Stored(byte[] body, String eTag) {}
+
+    private final Map<String, Stored> objects = new HashMap<>();
     private List<Call> calls = new ArrayList<>();
     private long writes;
 
@@ -110,8 +108,7 @@ final class StoreObjects {
     public PutObjectResponse putObject(PutObjectRequest request, RequestBody body) {
       byte[] bytes = bytesOf(body);
       String eTag = "\"" + ++writes + "\"";
-      objects.put(request.key(), bytes);
-      eTags.put(request.key(), eTag);
+      objects.put(request.key(), new Stored(bytes, eTag));
       calls.add(new Put(request.toBuilder().ifMatch(null).ifNoneMatch(null).build(), bytes));
       return PutObjectResponse.builder().eTag(eTag).build();
     }
@@ -119,7 +116,6 @@ final class StoreObjects {
     @Override
     public DeleteObjectResponse deleteObject(DeleteObjectRequest request) {
       objects.remove(request.key());
-      eTags.remove(request.key());
       calls.add(new Delete(request));
       return DeleteObjectResponse.builder().build();
     }
@@ -127,28 +123,28 @@ final class StoreObjects {
     @Override
     public HeadObjectResponse headObject(HeadObjectRequest request) {
       calls.add(new Head(request));
-      String eTag = eTags.get(request.key());
-      if (eTag == null) {
+      Stored stored = objects.get(request.key());
+      if (stored == null) {
         throw S3Exception.builder().statusCode(404).message("no " + request.key()).build();
       }
-      return HeadObjectResponse.builder().eTag(eTag).build();
+      return HeadObjectResponse.builder().eTag(stored.eTag()).build();
     }
 
     @Override
     public <T> T getObject(
         GetObjectRequest request, ResponseTransformer<GetObjectResponse, T> transformer) {
-      byte[] bytes = objects.get(request.key());
-      if (bytes == null) {
+      Stored stored = objects.get(request.key());
+      if (stored == null) {
         throw NoSuchKeyException.builder().statusCode(404).message("no " + request.key()).build();
       }
       GetObjectResponse response =
           GetObjectResponse.builder()
-              .eTag(eTags.get(request.key()))
-              .contentLength((long) bytes.length)
+              .eTag(stored.eTag())
+              .contentLength((long) stored.body().length)
               .build();
       try {
         return transformer.transform(
-            response, AbortableInputStream.create(new ByteArrayInputStream(bytes)));
+            response, AbortableInputStream.create(new ByteArrayInputStream(stored.body())));
       } catch (Exception e) {
         throw new IllegalStateException("reading " + request.key() + " from memory", e);
       }

@@ -3,11 +3,13 @@ package dev.widgetrequests.cli.bench;
 import dev.widgetrequests.model.fold.KeyedRequest;
 import dev.widgetrequests.producer.sink.OutgoingRequest;
 import dev.widgetrequests.store.Provenance;
+import dev.widgetrequests.store.WidgetStore;
 import dev.widgetrequests.store.dynamodb.DynamoDbWidgetStore;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
@@ -37,18 +39,38 @@ final class StoreWrites {
     DynamoDbWidgetStore store =
         new DynamoDbWidgetStore(memory, table, Resources.KEY_ATTRIBUTE, clock);
     Map<String, PutItemRequest> writes = new HashMap<>();
+    inProductionOrder(
+        requests,
+        store,
+        clock,
+        () -> memory.last = null,
+        requestId -> {
+          if (memory.last != null) {
+            writes.put(requestId, holdingCondition(memory.last));
+          }
+        });
+    return writes;
+  }
+
+  /**
+   * Applies the requests one by one to {@code store} as the consumer would, the producer's key
+   * being the order key the consumer reads from the message or the object; {@code before} runs
+   * before each, {@code after} after it with its request id.
+   */
+  static void inProductionOrder(
+      List<OutgoingRequest> requests,
+      WidgetStore store,
+      Clock clock,
+      Runnable before,
+      Consumer<String> after) {
     for (OutgoingRequest outgoing : requests) {
       String requestId = outgoing.request().requestId();
-      memory.last = null;
-      // The producer's key is the order key the consumer reads from the message or the object.
+      before.run();
       store.apply(
           new KeyedRequest(outgoing.key(), outgoing.request()),
           new Provenance(requestId, clock.instant(), outgoing.key()));
-      if (memory.last != null) {
-        writes.put(requestId, holdingCondition(memory.last));
-      }
+      after.accept(requestId);
     }
-    return writes;
   }
 
   private static PutItemRequest holdingCondition(PutItemRequest write) {

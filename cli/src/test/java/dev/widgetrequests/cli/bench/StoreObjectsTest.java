@@ -1,16 +1,14 @@
 package dev.widgetrequests.cli.bench;
 
+import static dev.widgetrequests.cli.bench.ProducedRequests.outgoing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.widgetrequests.cli.bench.StoreObjects.Call;
 import dev.widgetrequests.cli.bench.StoreObjects.Delete;
 import dev.widgetrequests.cli.bench.StoreObjects.Head;
 import dev.widgetrequests.cli.bench.StoreObjects.Put;
-import dev.widgetrequests.model.Attribute;
 import dev.widgetrequests.model.CreateWidget;
-import dev.widgetrequests.model.DeleteWidget;
 import dev.widgetrequests.model.UpdateWidget;
-import dev.widgetrequests.model.WidgetRequest;
 import dev.widgetrequests.producer.sink.OutgoingRequest;
 import dev.widgetrequests.store.s3.S3WidgetStore;
 import java.nio.charset.StandardCharsets;
@@ -23,22 +21,7 @@ class StoreObjectsTest {
 
   @Test
   void of_givesTheStoresCallsForEveryRequestInProductionOrder() {
-    List<OutgoingRequest> requests =
-        List.of(
-            outgoing(
-                "1615728964574",
-                new CreateWidget(
-                    "r1",
-                    "w1",
-                    "Ada Lovelace",
-                    "LABEL",
-                    null,
-                    List.of(new Attribute("color", "red")))),
-            outgoing(
-                "1615728964575",
-                new UpdateWidget(
-                    "r2", "w1", "Ada Lovelace", "NEW", null, List.of(new Attribute("size", "9")))),
-            outgoing("1615728964576", new DeleteWidget("r3", "w1", "Ada Lovelace")));
+    List<OutgoingRequest> requests = ProducedRequests.createUpdateDelete();
 
     Map<String, List<Call>> calls = StoreObjects.of(requests);
 
@@ -96,10 +79,6 @@ class StoreObjectsTest {
     // wrote the state
     assertThat(calls.get("r1")).hasSize(3);
     assertThat(put(calls.get("r1").get(0)).request().key()).isEqualTo(STATE);
-  }
-
-  private static OutgoingRequest outgoing(String key, WidgetRequest request) {
-    return new OutgoingRequest(key, request, "{}");
   }
 
   private static Put put(Call call) {

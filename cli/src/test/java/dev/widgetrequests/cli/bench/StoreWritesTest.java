@@ -1,12 +1,10 @@
 package dev.widgetrequests.cli.bench;
 
+import static dev.widgetrequests.cli.bench.ProducedRequests.outgoing;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.widgetrequests.model.Attribute;
 import dev.widgetrequests.model.CreateWidget;
-import dev.widgetrequests.model.DeleteWidget;
 import dev.widgetrequests.model.UpdateWidget;
-import dev.widgetrequests.model.WidgetRequest;
 import dev.widgetrequests.producer.sink.OutgoingRequest;
 import dev.widgetrequests.store.dynamodb.DynamoDbWidgetStore;
 import java.util.List;
@@ -20,22 +18,7 @@ class StoreWritesTest {
 
   @Test
   void of_givesTheStoresItemForEveryRequestInProductionOrder() {
-    List<OutgoingRequest> requests =
-        List.of(
-            outgoing(
-                "1615728964574",
-                new CreateWidget(
-                    "r1",
-                    "w1",
-                    "Ada Lovelace",
-                    "LABEL",
-                    null,
-                    List.of(new Attribute("color", "red")))),
-            outgoing(
-                "1615728964575",
-                new UpdateWidget(
-                    "r2", "w1", "Ada Lovelace", "NEW", null, List.of(new Attribute("size", "9")))),
-            outgoing("1615728964576", new DeleteWidget("r3", "w1", "Ada Lovelace")));
+    List<OutgoingRequest> requests = ProducedRequests.createUpdateDelete();
 
     Map<String, PutItemRequest> writes = StoreWrites.of(requests, TABLE);
 
@@ -91,10 +74,6 @@ class StoreWritesTest {
 
     assertThat(writes).containsOnlyKeys("r1");
     assertThat(writes.get("r1").item()).containsEntry(DynamoDbWidgetStore.VERSION, n("1"));
-  }
-
-  private static OutgoingRequest outgoing(String key, WidgetRequest request) {
-    return new OutgoingRequest(key, request, "{}");
   }
 
   private static AttributeValue s(String value) {
