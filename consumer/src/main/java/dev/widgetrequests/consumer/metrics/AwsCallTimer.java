@@ -2,6 +2,8 @@ package dev.widgetrequests.consumer.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -18,6 +20,9 @@ public final class AwsCallTimer implements ExecutionInterceptor {
       new ExecutionAttribute<>("widgets.call.started");
 
   private final MeterRegistry registry;
+
+  /** One timer per service, operation and outcome: building and registering one per call costs. */
+  private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
   public AwsCallTimer(MeterRegistry registry) {
     this.registry = registry;
@@ -43,14 +48,19 @@ public final class AwsCallTimer implements ExecutionInterceptor {
     if (started == null) {
       return;
     }
-    Timer.builder("widgets.aws.calls")
-        .tag("service", String.valueOf(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME)))
-        .tag(
-            "operation",
-            String.valueOf(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME)))
-        .tag("outcome", outcome)
-        .serviceLevelObjectives(ConsumerMetrics.BUCKETS)
-        .register(registry)
+    String service = String.valueOf(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME));
+    String operation =
+        String.valueOf(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+    timers
+        .computeIfAbsent(
+            service + ' ' + operation + ' ' + outcome,
+            key ->
+                Timer.builder("widgets.aws.calls")
+                    .tag("service", service)
+                    .tag("operation", operation)
+                    .tag("outcome", outcome)
+                    .serviceLevelObjectives(ConsumerMetrics.BUCKETS)
+                    .register(registry))
         .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
   }
 }

@@ -14,6 +14,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -40,6 +42,10 @@ public final class ConsumerMetrics implements ConsumerEvents {
   private final AtomicInteger backlog = new AtomicInteger();
   private final Timer lag;
   private final Counter heartbeats;
+
+  /** The request counters by outcome and type, looked up once each rather than per request. */
+  private final Map<String, Counter> requests = new ConcurrentHashMap<>();
+
   private final LongAdder handled = new LongAdder();
   private final LongAdder retries = new LongAdder();
   private final AtomicLong lastLagMillis = new AtomicLong(-1);
@@ -86,8 +92,14 @@ public final class ConsumerMetrics implements ConsumerEvents {
   @Override
   public void finished(Delivery delivery, ParseResult parsed, Outcome outcome) {
     inFlight.decrementAndGet();
-    registry
-        .counter("widgets.consumer.requests", "outcome", name(outcome), "type", type(parsed))
+    String outcomeName = name(outcome);
+    String typeName = type(parsed);
+    requests
+        .computeIfAbsent(
+            outcomeName + ' ' + typeName,
+            key ->
+                registry.counter(
+                    "widgets.consumer.requests", "outcome", outcomeName, "type", typeName))
         .increment();
     if (!(outcome instanceof Outcome.Released)) {
       handled.increment();
