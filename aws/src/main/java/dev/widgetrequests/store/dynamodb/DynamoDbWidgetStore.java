@@ -64,7 +64,8 @@ public final class DynamoDbWidgetStore implements WidgetStore {
   private final TableCheck tableCheck;
   private final StateItem states;
   private final WidgetLocks locks = new WidgetLocks();
-  private final StateCache<StateItem.Known> cache = new StateCache<>(StateCache.DEFAULT_CAPACITY);
+  private final StateCache<StateItem.Known> cache =
+      StateCache.ofHistories(StateItem.Known::history);
 
   /**
    * @param keyAttribute the table's partition key, e.g. {@value #DEFAULT_KEY_ATTRIBUTE} or the

@@ -60,7 +60,7 @@ public final class S3WidgetStore implements WidgetStore {
   private final Clock clock;
   private final Projection projection;
   private final WidgetLocks locks = new WidgetLocks();
-  private final StateCache<WidgetState> cache = new StateCache<>(StateCache.DEFAULT_CAPACITY);
+  private final StateCache<WidgetState> cache = StateCache.ofHistories(WidgetState::history);
 
   /**
    * @param keyPrefix put before every key, e.g. {@value #DEFAULT_KEY_PREFIX}; may be empty

@@ -7,11 +7,19 @@ import dev.widgetrequests.model.UpdateWidget;
 import dev.widgetrequests.model.Widget;
 import java.util.List;
 
-/** About how many characters of JSON a history entry takes: cheap, and a little generous. */
+/** About how many characters of JSON a history entry takes, cheaply (within a tenth or so). */
 final class HistorySize {
   private static final int FIELD_OVERHEAD = 16;
 
   private HistorySize() {}
+
+  static long of(WidgetHistory history) {
+    long size = of(history.base()) + (history.baseKey() == null ? 0 : history.baseKey().length());
+    for (KeyedRequest keyed : history.requests()) {
+      size += of(keyed);
+    }
+    return size;
+  }
 
   static long of(KeyedRequest keyed) {
     long common =

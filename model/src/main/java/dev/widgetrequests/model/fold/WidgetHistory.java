@@ -41,6 +41,14 @@ public record WidgetHistory(String baseKey, Widget base, List<KeyedRequest> requ
         : Optional.of(requests.getLast().orderKey());
   }
 
+  /**
+   * About how many characters its JSON takes (within a tenth or so), cheaply: no JSON is written.
+   * The fold bounds a history by it, the stores their caches.
+   */
+  public long approximateChars() {
+    return HistorySize.of(this);
+  }
+
   /** Whether the request with this key is already in the history (or folded into its base). */
   public boolean holds(String orderKey) {
     if (baseKey != null && orderKey.compareTo(baseKey) <= 0) {
