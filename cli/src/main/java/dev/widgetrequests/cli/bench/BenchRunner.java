@@ -49,17 +49,31 @@ final class BenchRunner {
   /**
    * The servers are code too: ElasticMQ and S3Proxy run in this JVM and dynalite in a fresh Node.js
    * process per stack, and whichever drainer met them cold came out up to 40 % slower. So before
-   * anything is measured on a stack, the raw ceiling drains each path's warm-up requests once.
+   * anything is measured on a stack, the raw ceiling and then the consumer each drain each path's
+   * warm-up requests once: the consumer's calls take code paths of their own in the servers (its
+   * receive and delete pattern, its reads), which this JVM's C2 otherwise went on compiling, at a
+   * third of a core, through the consumer's measured drain after the JIT had settled on the
+   * ceiling's.
    */
-  private void warmUp(LocalStack stack, BenchClients clients, int latency) {
+  private void warmUp(LocalStack stack, BenchClients clients, int latency)
+      throws IOException, InterruptedException {
     if (settings.warmUp() == 0) {
       return;
     }
     for (BenchPath path : settings.paths()) {
       progress.context(latency + " ms " + path.label);
-      Resources forWarmUp = Resources.create(stack, path);
-      Prefill.Sent sent = Prefill.fill(forWarmUp.sink(clients), settings.warmUp(), settings.seed());
-      new RawCeiling(clients, forWarmUp, sent, "stack warm-up").drain(settings.warmUp(), progress);
+      Resources forCeiling = Resources.create(stack, path);
+      Prefill.Sent sent =
+          Prefill.fill(forCeiling.sink(clients), settings.warmUp(), settings.seed());
+      new RawCeiling(clients, forCeiling, sent, "stack warm-up").drain(settings.warmUp(), progress);
+      Resources forConsumer = Resources.create(stack, path);
+      ConsumerProcess.drain(
+          forConsumer,
+          Prefill.fill(forConsumer.sink(clients), settings.warmUp(), settings.seed()),
+          0,
+          settings.consumerJvmOptions(),
+          settings.consumerOptions(),
+          progress);
     }
     progress.done();
   }
