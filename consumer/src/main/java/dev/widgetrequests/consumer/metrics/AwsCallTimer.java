@@ -22,7 +22,9 @@ public final class AwsCallTimer implements ExecutionInterceptor {
   private final MeterRegistry registry;
 
   /** One timer per service, operation and outcome: building and registering one per call costs. */
-  private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+  private final Map<Call, Timer> timers = new ConcurrentHashMap<>();
+
+  private record Call(String service, String operation, String outcome) {}
 
   public AwsCallTimer(MeterRegistry registry) {
     this.registry = registry;
@@ -53,12 +55,12 @@ public final class AwsCallTimer implements ExecutionInterceptor {
         String.valueOf(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
     timers
         .computeIfAbsent(
-            service + ' ' + operation + ' ' + outcome,
-            key ->
+            new Call(service, operation, outcome),
+            call ->
                 Timer.builder("widgets.aws.calls")
-                    .tag("service", service)
-                    .tag("operation", operation)
-                    .tag("outcome", outcome)
+                    .tag("service", call.service())
+                    .tag("operation", call.operation())
+                    .tag("outcome", call.outcome())
                     .serviceLevelObjectives(ConsumerMetrics.BUCKETS)
                     .register(registry))
         .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);

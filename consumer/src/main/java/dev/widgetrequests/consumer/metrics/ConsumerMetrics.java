@@ -44,7 +44,9 @@ public final class ConsumerMetrics implements ConsumerEvents {
   private final Counter heartbeats;
 
   /** The request counters by outcome and type, looked up once each rather than per request. */
-  private final Map<String, Counter> requests = new ConcurrentHashMap<>();
+  private final Map<Finished, Counter> requests = new ConcurrentHashMap<>();
+
+  private record Finished(String outcome, String type) {}
 
   private final LongAdder handled = new LongAdder();
   private final LongAdder retries = new LongAdder();
@@ -92,14 +94,12 @@ public final class ConsumerMetrics implements ConsumerEvents {
   @Override
   public void finished(Delivery delivery, ParseResult parsed, Outcome outcome) {
     inFlight.decrementAndGet();
-    String outcomeName = name(outcome);
-    String typeName = type(parsed);
     requests
         .computeIfAbsent(
-            outcomeName + ' ' + typeName,
+            new Finished(name(outcome), type(parsed)),
             key ->
                 registry.counter(
-                    "widgets.consumer.requests", "outcome", outcomeName, "type", typeName))
+                    "widgets.consumer.requests", "outcome", key.outcome(), "type", key.type()))
         .increment();
     if (!(outcome instanceof Outcome.Released)) {
       handled.increment();

@@ -14,11 +14,7 @@ final class HistorySize {
   private HistorySize() {}
 
   static long of(WidgetHistory history) {
-    long size = of(history.base()) + (history.baseKey() == null ? 0 : history.baseKey().length());
-    for (KeyedRequest keyed : history.requests()) {
-      size += of(keyed);
-    }
-    return size;
+    return of(history.base()) + history.requests().stream().mapToLong(HistorySize::of).sum();
   }
 
   static long of(KeyedRequest keyed) {

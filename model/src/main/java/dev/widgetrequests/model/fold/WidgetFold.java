@@ -97,7 +97,7 @@ public final class WidgetFold {
     List<KeyedRequest> requests = new ArrayList<>(history.requests());
     Widget base = history.base();
     String baseKey = history.baseKey();
-    long chars = HistorySize.of(base) + requests.stream().mapToLong(HistorySize::of).sum();
+    long chars = history.approximateChars();
     while (!requests.isEmpty()
         && (requests.size() > limits.maxRequests() || chars > limits.maxChars())) {
       KeyedRequest oldest = requests.removeFirst();
