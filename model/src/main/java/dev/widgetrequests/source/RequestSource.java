@@ -42,6 +42,14 @@ public interface RequestSource extends AutoCloseable {
   }
 
   /**
+   * Whether {@link #resolve} may have to fetch something for this delivery. When not, resolve would
+   * return the delivery as it is, so the consumer skips it and the hand-off to another thread.
+   */
+  default boolean needsResolving(Delivery delivery) {
+    return true;
+  }
+
+  /**
    * Releases a request that comes after {@code failed} for the same widget, so it comes back no
    * sooner than {@code failed} does and order holds.
    */

@@ -127,6 +127,12 @@ public final class SqsRequestSource implements RequestSource {
     return message.resolved() ? Optional.of(message) : resolve(message, message.pointer());
   }
 
+  /** Only a pointer has something to fetch; a message with the request in its body has not. */
+  @Override
+  public boolean needsResolving(Delivery delivery) {
+    return !((SqsDelivery) delivery).resolved();
+  }
+
   /**
    * A standard queue may hand out a batch in any order; within one batch, at least, requests are
    * taken in order-key order (the stores fold late requests in at their key anyway).

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** Deletes, releases and heartbeats of the queue source, on the local stack's ElasticMQ. */
@@ -58,6 +59,31 @@ class SqsRequestSourceIT {
         .receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1))
         .messages()
         .size();
+  }
+
+  @Test
+  void onlyAPointerNeedsResolving_aBodyIsTakenAsItIs(LocalStack stack) {
+    String queueUrl = stack.createQueue(stack.uniqueName("resolving"));
+    String bucket = stack.createBucket(stack.uniqueName("payloads"));
+    String request =
+        "{\"type\":\"delete\",\"requestId\":\"r1\",\"widgetId\":\"w1\",\"owner\":\"o\"}";
+    stack.s3().putObject(r -> r.bucket(bucket).key("k1"), RequestBody.fromString(request));
+    stack.sqs().sendMessage(r -> r.queueUrl(queueUrl).messageBody(request));
+    String pointer =
+        "[\"software.amazon.payloadoffloading.PayloadS3Pointer\","
+            + "{\"s3BucketName\":\"%s\",\"s3Key\":\"k1\"}]".formatted(bucket);
+    stack.sqs().sendMessage(r -> r.queueUrl(queueUrl).messageBody(pointer));
+    SqsRequestSource source =
+        new SqsRequestSource(stack.sqs(), stack.s3(), queueUrl, null, 0, 60, Set.of(bucket));
+
+    List<Delivery> both = pollAll(source, 2);
+    Delivery body = both.stream().filter(d -> d.body().equals(request)).findFirst().orElseThrow();
+    Delivery claimCheck = both.stream().filter(d -> d != body).findFirst().orElseThrow();
+
+    assertThat(source.needsResolving(body)).isFalse();
+    assertThat(source.resolve(body)).containsSame(body);
+    assertThat(source.needsResolving(claimCheck)).isTrue();
+    assertThat(source.resolve(claimCheck)).get().extracting(Delivery::body).isEqualTo(request);
   }
 
   @Test

@@ -10,9 +10,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 
 /**
- * Takes a received batch to the lanes off the poll loop: resolves every delivery at once (a claim
- * check's object is fetched in parallel), then hands them to their widgets' lanes in the order they
- * were received. A failed fetch releases its own delivery only.
+ * Takes a received batch to the lanes off the poll loop: resolves every delivery that needs it at
+ * once (a claim check's object is fetched in parallel; a body needs nothing), then hands them to
+ * their widgets' lanes in the order they were received. A failed fetch releases its own delivery
+ * only.
  */
 final class Dispatch {
   private final RequestSource source;
@@ -64,7 +65,13 @@ final class Dispatch {
       return;
     }
     List<CompletableFuture<Resolved>> resolving =
-        batch.stream().map(d -> CompletableFuture.supplyAsync(() -> resolve(d), workers)).toList();
+        batch.stream()
+            .map(
+                d ->
+                    source.needsResolving(d)
+                        ? CompletableFuture.supplyAsync(() -> resolve(d), workers)
+                        : CompletableFuture.completedFuture(new Resolved(Optional.of(d), null)))
+            .toList();
     place.complete(new Started(batch, resolving));
   }
 
