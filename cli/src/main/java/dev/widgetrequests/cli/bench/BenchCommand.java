@@ -31,7 +31,7 @@ public final class BenchCommand implements Callable<Integer> {
   /** A producer round sends this many times N: N alone goes out in about a second. */
   static final int PRODUCER_REQUESTS_PER_DRAIN = 4;
 
-  static final int PRODUCER_ROUNDS = 3;
+  static final int PRODUCER_ROUNDS = 5;
 
   @Option(
       names = {"-n", "--requests"},
@@ -77,7 +77,8 @@ public final class BenchCommand implements Callable<Integer> {
       names = "--producer",
       description =
           "Also compare the producer (-ird 0) with a bare SDK batch-send loop to the same queue:"
-              + " three rounds each of 4 N requests, taking turns; the table gives the medians.")
+              + " five rounds each of 4 N requests, taking turns (each first in every other round);"
+              + " the table gives the medians.")
   boolean producer;
 
   @Option(

@@ -140,7 +140,8 @@ final class BenchRunner {
   /**
    * Sends of a second or so swing by a third from one to the next (the servers share the machine
    * and this JVM's collector), so the producer and the bare loop take turns, a few rounds each on a
-   * fresh queue deleted afterwards, and the row gives the medians.
+   * fresh queue deleted afterwards, each going first in every other round, and the row gives the
+   * medians.
    */
   private BenchTable.ProducerRow producerRow(LocalStack stack, BenchClients clients, int latency) {
     progress.context(latency + " ms producer");
@@ -150,20 +151,38 @@ final class BenchRunner {
     long start = System.currentTimeMillis();
     for (int round = 0; round < producer.length; round++) {
       progress.show("round " + (round + 1), 2 * round * n, 2 * producer.length * n, start);
-      QueuePair forProducer = stack.createQueueWithDeadLetter(stack.uniqueName("bench"));
-      producer[round] =
-          Prefill.fill(new QueueSink(clients.sqs(), forProducer.queueUrl()), n, settings.seed())
-              .perSecond();
-      delete(clients, forProducer);
-      QueuePair forBare = stack.createQueueWithDeadLetter(stack.uniqueName("bench"));
-      bare[round] = BareSend.perSecond(clients, forBare.queueUrl(), n, settings.seed());
-      delete(clients, forBare);
+      if (round % 2 == 0) {
+        producer[round] = producerRate(stack, clients, n);
+        bare[round] = bareRate(stack, clients, n);
+      } else {
+        bare[round] = bareRate(stack, clients, n);
+        producer[round] = producerRate(stack, clients, n);
+      }
     }
     progress.done();
     out.printf(
         "%d ms producer: %s req/s; bare SDK batch sends: %s req/s (%d requests a round)%n",
         latency, rates(producer), rates(bare), n);
     return new BenchTable.ProducerRow(latency, median(producer), median(bare));
+  }
+
+  /** The producer as {@code widgets producer -ird 0} runs it, to a fresh queue. */
+  private double producerRate(LocalStack stack, BenchClients clients, int n) {
+    QueuePair queues = stack.createQueueWithDeadLetter(stack.uniqueName("bench"));
+    try {
+      return Prefill.rate(new QueueSink(clients.sqs(), queues.queueUrl()), n, settings.seed());
+    } finally {
+      delete(clients, queues);
+    }
+  }
+
+  private double bareRate(LocalStack stack, BenchClients clients, int n) {
+    QueuePair queues = stack.createQueueWithDeadLetter(stack.uniqueName("bench"));
+    try {
+      return BareSend.perSecond(clients, queues.queueUrl(), n, settings.seed());
+    } finally {
+      delete(clients, queues);
+    }
   }
 
   private static void delete(BenchClients clients, QueuePair queues) {

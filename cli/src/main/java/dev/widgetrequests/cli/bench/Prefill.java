@@ -30,6 +30,15 @@ final class Prefill {
     }
   }
 
+  /**
+   * The producer's rate sending {@code requests} to {@code sink}, as {@code -ird 0} runs it:
+   * nothing is recorded on the way, so only the producer's own work is timed.
+   */
+  static double rate(RequestSink sink, int requests, long seed) {
+    ProductionSummary summary = produce(sink, requests, seed);
+    return requests / Math.max(1e-9, summary.elapsed().toNanos() / 1e9);
+  }
+
   static Sent fill(RequestSink sink, int requests, long seed) {
     Map<String, Long> sent = new ConcurrentHashMap<>();
     List<OutgoingRequest> all = Collections.synchronizedList(new ArrayList<>());
@@ -63,15 +72,20 @@ final class Prefill {
             return sink.describe();
           }
         };
-    ProducerSettings settings = new ProducerSettings(requests, Duration.ZERO, Duration.ZERO, seed);
-    ProductionSummary summary =
-        new Producer(recording, settings, Clock.systemUTC(), Progress.none()).run();
-    if (summary.failed()) {
-      throw new IllegalStateException("producing failed: " + summary.failure());
-    }
+    ProductionSummary summary = produce(recording, requests, seed);
     // The producer's keys sort in production order; its sender loops may finish out of it.
     List<OutgoingRequest> inOrder =
         all.stream().sorted(Comparator.comparing(OutgoingRequest::key)).toList();
     return new Sent(requests, sent, summary.elapsed(), inOrder);
+  }
+
+  private static ProductionSummary produce(RequestSink sink, int requests, long seed) {
+    ProducerSettings settings = new ProducerSettings(requests, Duration.ZERO, Duration.ZERO, seed);
+    ProductionSummary summary =
+        new Producer(sink, settings, Clock.systemUTC(), Progress.none()).run();
+    if (summary.failed()) {
+      throw new IllegalStateException("producing failed: " + summary.failure());
+    }
+    return summary;
   }
 }
