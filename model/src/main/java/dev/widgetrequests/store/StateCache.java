@@ -38,7 +38,7 @@ public final class StateCache<T> {
     this.states =
         Caffeine.newBuilder()
             .maximumWeight(maxBytes)
-            .weigher((String id, T state) -> weight(bytes.applyAsLong(state)))
+            .weigher((String id, T state) -> entryWeight(bytes.applyAsLong(state)))
             // Evicts on the caller's thread, at once: no pool of its own, no state left behind.
             .executor(Runnable::run)
             .build();
@@ -71,7 +71,7 @@ public final class StateCache<T> {
     return states.policy().eviction().orElseThrow().weightedSize().orElseThrow();
   }
 
-  private static int weight(long bytes) {
+  private static int entryWeight(long bytes) {
     return (int) Math.min(Integer.MAX_VALUE, ENTRY_BYTES + bytes);
   }
 }

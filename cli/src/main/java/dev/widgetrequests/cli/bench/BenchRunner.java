@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.function.BiFunction;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Runs the bench: for every latency a private local stack, and on it, for every path, the consumer,
@@ -168,18 +169,23 @@ final class BenchRunner {
 
   /** The producer as {@code widgets producer -ird 0} runs it, to a fresh queue. */
   private double producerRate(LocalStack stack, BenchClients clients, int n) {
-    QueuePair queues = stack.createQueueWithDeadLetter(stack.uniqueName("bench"));
-    try {
-      return Prefill.rate(new QueueSink(clients.sqs(), queues.queueUrl()), n, settings.seed());
-    } finally {
-      delete(clients, queues);
-    }
+    return onFreshQueue(
+        stack,
+        clients,
+        queueUrl -> Prefill.rate(new QueueSink(clients.sqs(), queueUrl), n, settings.seed()));
   }
 
   private double bareRate(LocalStack stack, BenchClients clients, int n) {
+    return onFreshQueue(
+        stack, clients, queueUrl -> BareSend.perSecond(clients, queueUrl, n, settings.seed()));
+  }
+
+  /** Sends to a queue made for it, deleted afterwards, and gives the rate. */
+  private static double onFreshQueue(
+      LocalStack stack, BenchClients clients, ToDoubleFunction<String> send) {
     QueuePair queues = stack.createQueueWithDeadLetter(stack.uniqueName("bench"));
     try {
-      return BareSend.perSecond(clients, queues.queueUrl(), n, settings.seed());
+      return send.applyAsDouble(queues.queueUrl());
     } finally {
       delete(clients, queues);
     }

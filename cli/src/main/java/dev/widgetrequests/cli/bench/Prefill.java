@@ -22,13 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Prefill {
   private Prefill() {}
 
-  /** The requests sent (in production order), their send times, and how long sending took. */
-  record Sent(
-      int count, Map<String, Long> sentMillis, Duration took, List<OutgoingRequest> requests) {
-    double perSecond() {
-      return count / Math.max(1e-9, took.toNanos() / 1e9);
-    }
-  }
+  /** The requests sent (in production order) and their send times. */
+  record Sent(int count, Map<String, Long> sentMillis, List<OutgoingRequest> requests) {}
 
   /**
    * The producer's rate sending {@code requests} to {@code sink}, as {@code -ird 0} runs it:
@@ -72,11 +67,11 @@ final class Prefill {
             return sink.describe();
           }
         };
-    ProductionSummary summary = produce(recording, requests, seed);
+    produce(recording, requests, seed);
     // The producer's keys sort in production order; its sender loops may finish out of it.
     List<OutgoingRequest> inOrder =
         all.stream().sorted(Comparator.comparing(OutgoingRequest::key)).toList();
-    return new Sent(requests, sent, summary.elapsed(), inOrder);
+    return new Sent(requests, sent, inOrder);
   }
 
   private static ProductionSummary produce(RequestSink sink, int requests, long seed) {

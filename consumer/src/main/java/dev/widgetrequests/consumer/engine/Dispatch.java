@@ -64,15 +64,16 @@ final class Dispatch {
     if (place.isDone()) {
       return;
     }
-    List<CompletableFuture<Resolved>> resolving =
-        batch.stream()
-            .map(
-                d ->
-                    source.needsResolving(d)
-                        ? CompletableFuture.supplyAsync(() -> resolve(d), workers)
-                        : CompletableFuture.completedFuture(new Resolved(Optional.of(d), null)))
-            .toList();
-    place.complete(new Started(batch, resolving));
+    place.complete(new Started(batch, batch.stream().map(this::resolving).toList()));
+  }
+
+  /**
+   * A fetch on a thread of its own where the source has one to make; the delivery itself if not.
+   */
+  private CompletableFuture<Resolved> resolving(Delivery delivery) {
+    return source.needsResolving(delivery)
+        ? CompletableFuture.supplyAsync(() -> resolve(delivery), workers)
+        : CompletableFuture.completedFuture(new Resolved(Optional.of(delivery), null));
   }
 
   /** Hands a batch on after everything reserved or submitted before it. */
