@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
           + " project's consumer (a child 'widgets consumer' process with its defaults), with a"
           + " one-request-at-a-time consumer (the seed's design; a sample) and with the raw ceiling"
           + " (bare SDK loops making only the calls a request needs, the writes being the store's"
-          + " own items or objects, built beforehand; also with plain writes of the bare body),"
+          + " own items or objects, built beforehand; the same loops also in a JVM of their own"
+          + " run as the consumer's, and writing plain copies of the bare body),"
           + " at 0 ms and at --latency MS added to every call. Prints req/s, p50/p99 latency, the"
           + " ratios, the consumer's peak RSS and CPU per request, as a Markdown table."
     })

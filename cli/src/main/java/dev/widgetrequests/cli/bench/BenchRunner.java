@@ -109,9 +109,21 @@ final class BenchRunner {
 
     Drain ceiling =
         loops(stack, clients, path, latency, (on, filled) -> new RawCeiling(clients, on, filled));
+    Resources forProcess = Resources.create(stack, path);
+    settle();
+    Drain ceilingProcess =
+        CeilingProcess.drain(
+            stack,
+            forProcess,
+            settings.warmUp(),
+            n,
+            settings.seed(),
+            settings.consumerJvmOptions(),
+            progress);
+    line(latency, path, ceilingProcess);
     Drain plain =
         loops(stack, clients, path, latency, (on, filled) -> RawCeiling.plainWrites(clients, on));
-    return new BenchTable.Row(latency, path, consumer, baseline, ceiling, plain);
+    return new BenchTable.Row(latency, path, consumer, baseline, ceiling, ceilingProcess, plain);
   }
 
   /** Ceiling loops on fresh resources, built once these are filled and before the JIT settles. */
@@ -210,7 +222,7 @@ final class BenchRunner {
   private void line(int latency, BenchPath path, Drain drain) {
     progress.done();
     out.printf(
-        "%d ms %-24s %-14s %5d requests in %6.1f s: %6.0f req/s %s%n",
+        "%d ms %-24s %-23s %5d requests in %6.1f s: %6.0f req/s %s%n",
         latency,
         path.label,
         drain.drainer(),

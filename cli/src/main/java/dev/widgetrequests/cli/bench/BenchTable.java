@@ -3,12 +3,15 @@ package dev.widgetrequests.cli.bench;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /** The results as a Markdown table, ready for a README. */
 final class BenchTable {
   /**
    * The drains of one path at one latency.
    *
+   * @param ceilingProcess the ceiling loops in a JVM run as the consumer's; null when not measured
    * @param plainWrites the ceiling loops writing the bare request body; null when not measured
    */
   record Row(
@@ -17,11 +20,12 @@ final class BenchTable {
       Drain consumer,
       Drain baseline,
       Drain ceiling,
+      Drain ceilingProcess,
       Drain plainWrites) {
     List<Drain> drains() {
-      return plainWrites == null
-          ? List.of(consumer, baseline, ceiling)
-          : List.of(consumer, baseline, ceiling, plainWrites);
+      return Stream.of(consumer, baseline, ceiling, ceilingProcess, plainWrites)
+          .filter(Objects::nonNull)
+          .toList();
     }
   }
 

@@ -86,6 +86,11 @@ final class RawCeiling {
     this.objects = objects;
   }
 
+  /** The same loops and writes under another name, counting from nothing (e.g. a warm-up). */
+  RawCeiling renamed(String otherName) {
+    return new RawCeiling(clients, resources, otherName, items, objects);
+  }
+
   /**
    * The loops writing the request body as an {@code {id, body}} item or an object, unconditionally.
    */
@@ -95,7 +100,9 @@ final class RawCeiling {
 
   Drain drain(int total, BenchProgress progress) {
     start = System.currentTimeMillis();
-    CallCounts callsBefore = resources.stack().callCounts();
+    // In a process of its own (CeilingProcess) there is no stack to ask: the bench counts there.
+    boolean counting = resources.stack() != null;
+    CallCounts callsBefore = counting ? resources.stack().callCounts() : null;
     ConcurrentLinkedQueue<String> keys = new ConcurrentLinkedQueue<>();
     if (!resources.path().queue) {
       keys.addAll(listAll());
@@ -123,7 +130,9 @@ final class RawCeiling {
       notes.add(conflicts.get() + " writes refused by their condition");
     }
     double calls =
-        Drain.callsPerRequest(callsBefore, resources.stack().callCounts(), handled.get());
+        counting
+            ? Drain.callsPerRequest(callsBefore, resources.stack().callCounts(), handled.get())
+            : -1;
     return new Drain(
         name,
         handled.get(),
@@ -134,6 +143,11 @@ final class RawCeiling {
         -1,
         calls,
         String.join("; ", notes));
+  }
+
+  /** Requests handled so far in this drain. */
+  int handled() {
+    return handled.get();
   }
 
   private void loop(int total, ConcurrentLinkedQueue<String> keys) {

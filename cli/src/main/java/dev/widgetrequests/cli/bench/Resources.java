@@ -8,6 +8,7 @@ import dev.widgetrequests.producer.sink.QueueSink;
 import dev.widgetrequests.producer.sink.RequestSink;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Fresh resources for one drain of one path: its queue (with dead-letter queue), request bucket,
@@ -45,6 +46,43 @@ record Resources(
     return path.pointers
         ? new ClaimCheckSink(new BucketSink(clients.s3(), payloadBucket), queueSink)
         : queueSink;
+  }
+
+  /** A stand-in for an absent resource among {@link #processArguments()}. */
+  private static final String NONE = "-";
+
+  /** This path and its resources as arguments for a drainer in a process of its own. */
+  List<String> processArguments() {
+    return Stream.of(
+            path.option,
+            queue == null ? null : queue.queueUrl(),
+            queue == null ? null : queue.deadLetterQueueUrl(),
+            requestBucket,
+            payloadBucket,
+            widgetBucket,
+            table)
+        .map(argument -> argument == null ? NONE : argument)
+        .toList();
+  }
+
+  /**
+   * The resources {@link #processArguments()} gave, in the process that took them: without the
+   * stack, which runs in the bench's process.
+   */
+  static Resources fromProcessArguments(List<String> arguments) {
+    List<String> values =
+        arguments.stream().map(argument -> NONE.equals(argument) ? null : argument).toList();
+    if (values.size() != 7) {
+      throw new IllegalArgumentException("expected 7 resource arguments, got " + arguments);
+    }
+    return new Resources(
+        BenchPath.of(values.get(0)),
+        null,
+        values.get(1) == null ? null : new QueuePair(values.get(1), values.get(2)),
+        values.get(3),
+        values.get(4),
+        values.get(5),
+        values.get(6));
   }
 
   /** The {@code widgets consumer} arguments that drain this path. */

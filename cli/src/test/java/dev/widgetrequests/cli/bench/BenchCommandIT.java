@@ -50,6 +50,11 @@ class BenchCommandIT {
         .containsPattern(
             "\\| queue → DynamoDB \\| raw ceiling \\| 100 \\| \\d+ \\| \\d+ \\| \\d+ \\| [\\d.]+ \\| — \\|"
                 + " [1-9]\\d*\\.\\d\\d \\| — \\| — \\| — \\|  \\|")
+        // the same loops in a process of their own: every write made, its memory and CPU sampled
+        .containsPattern(
+            "\\| queue → DynamoDB \\| raw ceiling, C1 process \\| 100 \\| \\d+ \\| \\d+ \\| \\d+ \\|"
+                + " [\\d.]+ \\| [\\d.]+ \\| [1-9]\\d*\\.\\d\\d \\| \\d+ \\| \\d+\\.\\d\\d \\|")
+        .containsPattern("\\| 0 ms \\| queue → S3 \\| raw ceiling, C1 process \\| 100 \\|")
         .containsPattern("\\| 0 ms \\| queue → DynamoDB \\| plain writes \\| 100 \\|")
         // the store's three calls (state, widget object, check) for every request
         .containsPattern(
