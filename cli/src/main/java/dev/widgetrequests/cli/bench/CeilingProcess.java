@@ -52,24 +52,21 @@ public final class CeilingProcess {
       List<String> extraJvmOptions,
       BenchProgress progress)
       throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(ProcessHandle.current().info().command().orElse("java"));
-    command.addAll(List.of(HEAP, "-XX:+UseSerialGC", ConsumerProcess.JIT));
-    command.addAll(extraJvmOptions); // as the consumer gets them: the same JVM, option for option
-    command.addAll(
-        List.of("-cp", System.getProperty("java.class.path"), CeilingProcess.class.getName()));
-    command.addAll(
-        List.of(
-            stack.s3Endpoint().toString(),
-            stack.sqsEndpoint().toString(),
-            stack.dynamoDbEndpoint().toString(),
-            Integer.toString(warmUp),
-            Integer.toString(requests),
-            Long.toString(seed)));
-    command.addAll(resources.processArguments());
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().put("MALLOC_ARENA_MAX", "2"); // as the consumer process runs
-    Process process = builder.start();
+    List<String> arguments =
+        new ArrayList<>(
+            List.of(
+                stack.s3Endpoint().toString(),
+                stack.sqsEndpoint().toString(),
+                stack.dynamoDbEndpoint().toString(),
+                Integer.toString(warmUp),
+                Integer.toString(requests),
+                Long.toString(seed)));
+    arguments.addAll(resources.processArguments());
+    // The consumer's extra JVM options too: the same JVM, option for option.
+    Process process =
+        ConsumerProcess.javaAsTheConsumer(HEAP, extraJvmOptions, CeilingProcess.class, arguments)
+            .redirectErrorStream(true)
+            .start();
     Thread.ofVirtual()
         .start(
             () -> {

@@ -45,27 +45,38 @@ final class ConsumerProcess {
       throws IOException, InterruptedException {
     Path dir = Files.createTempDirectory("widgets-bench");
     Path log = dir.resolve("consumer.log");
-    List<String> command = new ArrayList<>();
-    command.add(ProcessHandle.current().info().command().orElse("java"));
-    command.addAll(List.of(HEAP, "-XX:+UseSerialGC", JIT));
-    command.addAll(extraJvmOptions);
-    command.addAll(
-        List.of("-cp", System.getProperty("java.class.path"), ConsumerMain.class.getName()));
-    command.addAll(resources.consumerArguments());
-    command.addAll(extraOptions);
-    command.addAll(
+    List<String> arguments = new ArrayList<>(resources.consumerArguments());
+    arguments.addAll(extraOptions);
+    arguments.addAll(
         List.of("--exit-when-idle", Long.toString(IDLE_EXIT.toSeconds()), "--log-file", log + ""));
-    ProcessBuilder builder =
-        new ProcessBuilder(command)
+    Process process =
+        javaAsTheConsumer(HEAP, extraJvmOptions, ConsumerMain.class, arguments)
             .redirectErrorStream(true)
-            .redirectOutput(dir.resolve(CONSOLE).toFile());
-    builder.environment().put("MALLOC_ARENA_MAX", "2"); // as the container image runs it too
-    Process process = builder.start();
+            .redirectOutput(dir.resolve(CONSOLE).toFile())
+            .start();
     try {
       return watch(process, resources, log, sent, warmUp, progress);
     } finally {
       process.destroyForcibly();
     }
+  }
+
+  /**
+   * A child JVM run as the consumer is: this JVM's {@code java} and class path, the serial
+   * collector, {@link #JIT}, the given heap and extra JVM options, and {@code MALLOC_ARENA_MAX=2}
+   * as the container image sets it.
+   */
+  static ProcessBuilder javaAsTheConsumer(
+      String heap, List<String> extraJvmOptions, Class<?> main, List<String> arguments) {
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.addAll(List.of(heap, "-XX:+UseSerialGC", JIT));
+    command.addAll(extraJvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
+    command.addAll(arguments);
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().put("MALLOC_ARENA_MAX", "2");
+    return builder;
   }
 
   private static Drain watch(
