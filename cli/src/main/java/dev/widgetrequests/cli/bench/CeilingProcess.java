@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The raw ceiling's loops run the way the consumer is run: in a JVM of their own with the
  * consumer's collector, C1-only compiler and malloc arenas (and heap room for the writes they hold,
- * see {@link #HEAP}), warmed up on as many requests. The raw ceiling proper runs in the bench's
+ * see {@link #heap}), warmed up on as many requests. The raw ceiling proper runs in the bench's
  * JVM, whose C2 has compiled the SDK's calls (and the servers') by then; this row shows what the
  * same bare calls get from the servers under the consumer's conditions, so a reader can tell the
  * cost of the consumer's design from that of its JVM.
@@ -32,9 +32,15 @@ public final class CeilingProcess {
   /**
    * Not the consumer's 128 MB: the loops hold every request's write, built beforehand (about 90 MB
    * for 10,000 requests), which in 128 MB kept the collector doing a full collection every third of
-   * a second. With room for them, it makes only the young collections the consumer makes.
+   * a second. With room for them, it makes only the young collections the consumer makes: at least
+   * 512 MB, and {@value #HEAP_KB_PER_REQUEST} KB per request held beyond that (a warm-up of 30,000
+   * ran out of 512 MB).
    */
-  static final String HEAP = "-Xmx512m";
+  static String heap(int held) {
+    return "-Xmx" + Math.max(512, (long) held * HEAP_KB_PER_REQUEST / 1024) + "m";
+  }
+
+  private static final int HEAP_KB_PER_REQUEST = 44;
 
   private static final String PREFIX = "ceiling-process ";
   private static final Duration LIMIT = Duration.ofMinutes(10);
@@ -64,7 +70,8 @@ public final class CeilingProcess {
     arguments.addAll(resources.processArguments());
     // The consumer's extra JVM options too: the same JVM, option for option.
     Process process =
-        ConsumerProcess.javaAsTheConsumer(HEAP, extraJvmOptions, CeilingProcess.class, arguments)
+        ConsumerProcess.javaAsTheConsumer(
+                heap(warmUp + requests), extraJvmOptions, CeilingProcess.class, arguments)
             .redirectErrorStream(true)
             .start();
     Thread.ofVirtual()
