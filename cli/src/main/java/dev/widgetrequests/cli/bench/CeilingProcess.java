@@ -32,14 +32,10 @@ public final class CeilingProcess {
   /**
    * Not the consumer's 128 MB: the loops hold every request's write, built beforehand (about 90 MB
    * for 10,000 requests), which in 128 MB kept the collector doing a full collection every third of
-   * a second. With room for them, it makes only the young collections the consumer makes: at least
-   * 512 MB, and {@value #HEAP_KB_PER_REQUEST} KB per request held beyond that (a warm-up of 30,000
-   * ran out of 512 MB).
+   * a second. With room for them, it makes only the young collections the consumer makes: {@value
+   * #HEAP_KB_PER_REQUEST} KB for each request held, and never under 512 MB (a warm-up of 30,000 ran
+   * out of a fixed 512 MB).
    */
-  static String heap(int held) {
-    return "-Xmx" + Math.max(512, (long) held * HEAP_KB_PER_REQUEST / 1024) + "m";
-  }
-
   private static final int HEAP_KB_PER_REQUEST = 44;
 
   private static final String PREFIX = "ceiling-process ";
@@ -47,6 +43,11 @@ public final class CeilingProcess {
   private static final long PROGRESS_MILLIS = 500;
 
   private CeilingProcess() {}
+
+  /** The heap option of a child holding the writes of {@code held} requests. */
+  static String heap(int held) {
+    return "-Xmx" + Math.max(512, (long) held * HEAP_KB_PER_REQUEST / 1024) + "m";
+  }
 
   /** Runs the loops in a child process on {@code resources} and gives what they did. */
   static Drain drain(
