@@ -9,6 +9,9 @@ import dev.widgetrequests.model.UpdateWidget;
 import dev.widgetrequests.model.Widget;
 import dev.widgetrequests.model.apply.Replay;
 import dev.widgetrequests.model.fold.KeyedRequest;
+import dev.widgetrequests.model.json.WidgetJson;
+import dev.widgetrequests.model.parse.ParseResult;
+import dev.widgetrequests.model.parse.RequestParser;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -251,6 +254,43 @@ public abstract class WidgetStoreContract {
     put(widget);
 
     assertThat(store().find(widget.id())).contains(widget);
+  }
+
+  @Test
+  void create_ofTheLargestRequestTheHandlerAccepts_isStored_andStaysUpdatable() {
+    List<Attribute> attributes = new ArrayList<>();
+    for (int i = 0; i < RequestParser.MAX_ATTRIBUTES; i++) {
+      String name = ("attribute-" + i + "-").repeat(30).substring(0, 255);
+      attributes.add(new Attribute(name, Character.toString('a' + i % 26).repeat(1_000)));
+    }
+    Widget widget = new Widget(newId(), OWNER, "L".repeat(100), "D".repeat(100), attributes);
+    KeyedRequest create = create(nextKey(), widget);
+    String body = WidgetJson.toJson(create.request());
+    assertThat(new RequestParser().parse(body)).isInstanceOf(ParseResult.Valid.class);
+    assertThat(body.length()).isGreaterThan(250_000);
+
+    assertThat(apply(create)).isEqualTo(new StoreOutcome.Applied());
+    assertThat(apply(update(nextKey(), widget.id(), OWNER, "renamed")))
+        .isEqualTo(new StoreOutcome.Applied());
+
+    Widget stored = store().find(widget.id()).orElseThrow();
+    assertThat(stored.label()).isEqualTo("renamed");
+    assertThat(stored.otherAttributes()).isEqualTo(attributes);
+  }
+
+  @Test
+  void twoDifferentRequestsWithOneKey_areBothApplied() {
+    Widget widget = fullWidget(newId(), OWNER);
+    put(widget);
+    String key = nextKey();
+
+    StoreOutcome first = apply(update(key, widget.id(), OWNER, null, new Attribute("a", "1")));
+    StoreOutcome second = apply(update(key, widget.id(), OWNER, null, new Attribute("b", "2")));
+
+    assertThat(first).isEqualTo(new StoreOutcome.Applied());
+    assertThat(second).isEqualTo(new StoreOutcome.Applied());
+    assertThat(store().find(widget.id()).orElseThrow().otherAttributes())
+        .contains(new Attribute("a", "1"), new Attribute("b", "2"));
   }
 
   @Test

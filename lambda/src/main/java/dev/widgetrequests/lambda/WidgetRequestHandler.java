@@ -46,7 +46,7 @@ public final class WidgetRequestHandler implements RequestStreamHandler {
 
   public WidgetRequestHandler(
       RequestQueue queue, RequestParser parser, Supplier<String> requestIds) {
-    this(queue, parser, requestIds, RequestKeys.withRandomInstanceId(Clock.systemUTC()));
+    this(queue, parser, requestIds, RequestKeys.drawingPerRequest(Clock.systemUTC()));
   }
 
   public WidgetRequestHandler(

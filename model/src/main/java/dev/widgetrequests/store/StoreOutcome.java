@@ -11,8 +11,14 @@ public sealed interface StoreOutcome {
   /** The request changed nothing when its turn came (widget missing, owner differs, ...). */
   record Warned(String reason) implements StoreOutcome {}
 
-  /** The request was applied before, or comes too late to matter; nothing changed. */
+  /** The same request (same key, same content) was applied before; nothing changed. */
   record Duplicate(String note) implements StoreOutcome {}
+
+  /**
+   * The request comes before what its widget still keeps: it cannot be folded in where its key puts
+   * it, so nothing changed and it must be dead-lettered with this reason.
+   */
+  record TooLate(String reason) implements StoreOutcome {}
 
   /** The store can never hold the result (e.g. an item too large): retrying cannot help. */
   record Refused(String reason) implements StoreOutcome {}
@@ -23,6 +29,7 @@ public sealed interface StoreOutcome {
       case FoldOutcome.Applied a -> new Applied();
       case FoldOutcome.Warned w -> new Warned(w.reason());
       case FoldOutcome.Duplicate d -> new Duplicate(d.note());
+      case FoldOutcome.TooLate t -> new TooLate(t.reason());
     };
   }
 }

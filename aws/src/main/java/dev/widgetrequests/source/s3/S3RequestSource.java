@@ -3,6 +3,7 @@ package dev.widgetrequests.source.s3;
 import dev.widgetrequests.aws.JsonBody;
 import dev.widgetrequests.config.ConfigurationException;
 import dev.widgetrequests.source.Delivery;
+import dev.widgetrequests.source.OrderKeyCheck;
 import dev.widgetrequests.source.RequestSource;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,6 +37,7 @@ public final class S3RequestSource implements RequestSource {
   private final int batchSize;
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
   private final RequestObjects objects;
+  private final OrderKeyCheck keyCheck;
 
   /**
    * @param rejectedPrefix where rejected requests go; objects under it are not requests
@@ -44,6 +46,21 @@ public final class S3RequestSource implements RequestSource {
    */
   public S3RequestSource(
       S3Client s3, String bucket, String rejectedPrefix, Duration idleWait, int batchSize) {
+    this(s3, bucket, rejectedPrefix, idleWait, batchSize, OrderKeyCheck.DEFAULT);
+  }
+
+  /**
+   * @param keyCheck the bounds an object's key, as a claimed order key, must lie within around the
+   *     object's {@code LastModified}
+   */
+  public S3RequestSource(
+      S3Client s3,
+      String bucket,
+      String rejectedPrefix,
+      Duration idleWait,
+      int batchSize,
+      OrderKeyCheck keyCheck) {
+    this.keyCheck = keyCheck;
     this.s3 = s3;
     this.objects = new RequestObjects(s3);
     this.bucket = bucket;
@@ -55,9 +72,9 @@ public final class S3RequestSource implements RequestSource {
   @Override
   public List<Delivery> poll() throws InterruptedException {
     List<Delivery> deliveries = new ArrayList<>();
-    for (String key : nextKeys()) {
-      inFlight.add(key);
-      deliveries.add(new S3Delivery(key, null));
+    for (S3Object object : nextObjects()) {
+      inFlight.add(object.key());
+      deliveries.add(S3Delivery.listed(object, keyCheck));
     }
     if (deliveries.isEmpty()) {
       Thread.sleep(idleWait);
@@ -65,9 +82,9 @@ public final class S3RequestSource implements RequestSource {
     return deliveries;
   }
 
-  /** The smallest keys that are requests and not already in flight. */
-  private List<String> nextKeys() {
-    List<String> keys = new ArrayList<>();
+  /** The objects with the smallest keys that are requests and not already in flight. */
+  private List<S3Object> nextObjects() {
+    List<S3Object> objects = new ArrayList<>();
     String continuation = null;
     String startAfter = null;
     do {
@@ -83,14 +100,14 @@ public final class S3RequestSource implements RequestSource {
           break;
         }
         if (!inFlight.contains(key)) {
-          keys.add(key);
-          if (keys.size() == batchSize) {
-            return keys;
+          objects.add(object);
+          if (objects.size() == batchSize) {
+            return objects;
           }
         }
       }
     } while (continuation != null || startAfter != null);
-    return keys;
+    return objects;
   }
 
   private ListObjectsV2Response list(String continuation, String startAfter) {
@@ -108,7 +125,7 @@ public final class S3RequestSource implements RequestSource {
     String key = delivery.position();
     switch (objects.read(bucket, key)) {
       case RequestObjects.Text text -> {
-        return Optional.of(new S3Delivery(key, text.body()));
+        return Optional.of(((S3Delivery) delivery).withBody(text.body()));
       }
       case RequestObjects.Gone gone -> {
         // Taken by another consumer between the listing and the read.
@@ -194,11 +211,25 @@ public final class S3RequestSource implements RequestSource {
     return "s3://" + bucket;
   }
 
-  /** The object's key is both where the request came from and its order key. */
-  private record S3Delivery(String position, String body) implements Delivery {
+  /**
+   * A request object: its key is where it came from, and its claimed order key, kept when it lies
+   * within the bounds of the object's {@code LastModified} (the time S3 stored it).
+   */
+  private record S3Delivery(String position, String body, String orderKey, String keyOutOfBounds)
+      implements Delivery {
+    static S3Delivery listed(S3Object object, OrderKeyCheck check) {
+      long stored = object.lastModified() == null ? 0 : object.lastModified().toEpochMilli();
+      OrderKeyCheck.OrderKey key = check.keyOf(object.key(), stored, object.key());
+      return new S3Delivery(object.key(), null, key.key(), key.outOfBounds());
+    }
+
+    S3Delivery withBody(String text) {
+      return new S3Delivery(position, text, orderKey, keyOutOfBounds);
+    }
+
     @Override
-    public String orderKey() {
-      return position;
+    public Optional<String> keyWarning() {
+      return Optional.ofNullable(keyOutOfBounds);
     }
   }
 }

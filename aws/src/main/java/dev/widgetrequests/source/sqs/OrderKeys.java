@@ -1,15 +1,19 @@
 package dev.widgetrequests.source.sqs;
 
+import dev.widgetrequests.source.OrderKeyCheck;
+import dev.widgetrequests.source.OrderKeyCheck.OrderKey;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
- * The order key of a message (SPEC §5): its {@value #REQUEST_KEY_ATTRIBUTE} String attribute, set
- * by the producer and the request handler; otherwise its send time as 13-digit epoch milliseconds
- * with a tie-break, so keys of both kinds compare in time order. The tie-break is a FIFO message's
- * sequence number (increasing within its message group, so a widget's requests keep the queue's
- * order), else the message id.
+ * The order key of a message (docs/design/convergence.md): its {@value #REQUEST_KEY_ATTRIBUTE}
+ * String attribute, set by the producer and the request handler, when it lies within the bounds of
+ * the message's {@code SentTimestamp} (the time SQS received it); otherwise, and for a message that
+ * claims no key, the send time as 13-digit epoch milliseconds with a tie-break. A pointer message
+ * is ordered the same way: never by the name of the object it points at. The tie-break is a FIFO
+ * message's sequence number (increasing within its message group, so a widget's requests keep the
+ * queue's order), else the message id.
  */
 final class OrderKeys {
   static final String REQUEST_KEY_ATTRIBUTE = "request-key";
@@ -21,7 +25,11 @@ final class OrderKeys {
 
   private OrderKeys() {}
 
-  static String of(Message message) {
+  static OrderKey of(Message message, OrderKeyCheck check) {
+    return check.keyOf(claim(message), sentMillis(message), tieBreak(message));
+  }
+
+  private static String claim(Message message) {
     var attribute = message.messageAttributes().get(REQUEST_KEY_ATTRIBUTE);
     if (attribute != null
         && attribute.stringValue() != null
@@ -30,22 +38,23 @@ final class OrderKeys {
         && attribute.dataType().startsWith("String")) {
       return attribute.stringValue();
     }
-    String sequenceNumber = message.attributes().get(MessageSystemAttributeName.SEQUENCE_NUMBER);
-    String tieBreak =
-        sequenceNumber != null && SEQUENCE.matcher(sequenceNumber).matches()
-            ? "0".repeat(SEQUENCE_DIGITS - sequenceNumber.length()) + sequenceNumber
-            : message.messageId();
-    return fromSentTimestamp(
-        message.attributes().get(MessageSystemAttributeName.SENT_TIMESTAMP), tieBreak);
+    return null;
   }
 
-  static String fromSentTimestamp(String sentTimestamp, String tieBreak) {
-    long millis;
+  private static String tieBreak(Message message) {
+    String sequenceNumber = message.attributes().get(MessageSystemAttributeName.SEQUENCE_NUMBER);
+    return sequenceNumber != null && SEQUENCE.matcher(sequenceNumber).matches()
+        ? "0".repeat(SEQUENCE_DIGITS - sequenceNumber.length()) + sequenceNumber
+        : message.messageId();
+  }
+
+  /** SQS always sets it when asked (the consumer asks); a message without one sorts first. */
+  private static long sentMillis(Message message) {
+    String sentTimestamp = message.attributes().get(MessageSystemAttributeName.SENT_TIMESTAMP);
     try {
-      millis = sentTimestamp == null ? 0 : Long.parseLong(sentTimestamp);
+      return sentTimestamp == null ? 0 : Long.parseLong(sentTimestamp);
     } catch (NumberFormatException notANumber) {
-      millis = 0;
+      return 0;
     }
-    return "%013d-%s".formatted(millis, tieBreak);
   }
 }

@@ -1,13 +1,15 @@
 package dev.widgetrequests.source.sqs;
 
 import dev.widgetrequests.source.Delivery;
+import java.util.Optional;
 
 /**
  * One received message and the request it carries.
  *
  * @param messageBody the message body as received (the request, or a pointer to it)
- * @param messageKey the message's own order key: its {@code request-key} attribute, else its send
- *     time and id (see {@link OrderKeys})
+ * @param messageKey the message's order key, for an inline request and a pointer alike: its {@code
+ *     request-key} attribute when within bounds, else its send time and id (see {@link OrderKeys})
+ * @param keyOutOfBounds why the claimed key was not kept, or {@code null}
  * @param receiveCount how often the queue has handed the message out, this time included
  * @param body the request itself; the message body until a pointer is resolved
  * @param pointer the S3 object the request comes from, or {@code null} for an inline request
@@ -18,6 +20,7 @@ record SqsDelivery(
     String receiptHandle,
     String messageBody,
     String messageKey,
+    String keyOutOfBounds,
     int receiveCount,
     String body,
     MessageBody.Pointer pointer,
@@ -29,30 +32,69 @@ record SqsDelivery(
       String receiptHandle,
       String messageBody,
       String messageKey,
+      String keyOutOfBounds,
       int receiveCount) {
-    this(messageId, receiptHandle, messageBody, messageKey, receiveCount, messageBody, null, true);
+    this(
+        messageId,
+        receiptHandle,
+        messageBody,
+        messageKey,
+        keyOutOfBounds,
+        receiveCount,
+        messageBody,
+        null,
+        true);
   }
 
   SqsDelivery withRequest(String request, MessageBody.Pointer from) {
     return new SqsDelivery(
-        messageId, receiptHandle, messageBody, messageKey, receiveCount, request, from, true);
+        messageId,
+        receiptHandle,
+        messageBody,
+        messageKey,
+        keyOutOfBounds,
+        receiveCount,
+        request,
+        from,
+        true);
   }
 
   /** A pointer whose object is read later, off the poll loop. */
   SqsDelivery pointingAt(MessageBody.Pointer to) {
     return new SqsDelivery(
-        messageId, receiptHandle, messageBody, messageKey, receiveCount, messageBody, to, false);
+        messageId,
+        receiptHandle,
+        messageBody,
+        messageKey,
+        keyOutOfBounds,
+        receiveCount,
+        messageBody,
+        to,
+        false);
   }
 
   SqsDelivery withoutPointer() {
     return new SqsDelivery(
-        messageId, receiptHandle, messageBody, messageKey, receiveCount, body, null, true);
+        messageId,
+        receiptHandle,
+        messageBody,
+        messageKey,
+        keyOutOfBounds,
+        receiveCount,
+        body,
+        null,
+        true);
   }
 
-  /** The pointed-to object's key for a pointer, else the message's own key. */
+  /** The message's key, a pointer's too: an object's name is no order (random for some clients). */
   @Override
   public String orderKey() {
-    return pointer == null ? messageKey : pointer.key();
+    return messageKey;
+  }
+
+  @Override
+  public Optional<String> keyWarning() {
+    return Optional.ofNullable(keyOutOfBounds);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.widgetrequests.source.sqs;
 
 import dev.widgetrequests.source.Delivery;
+import dev.widgetrequests.source.OrderKeyCheck;
 import dev.widgetrequests.source.RequestSource;
 import dev.widgetrequests.source.s3.RequestObjects;
 import java.nio.charset.StandardCharsets;
@@ -66,6 +67,7 @@ public final class SqsRequestSource implements RequestSource {
   private final Visibility visibility;
   private final MessageReader reader;
   private final boolean fifo;
+  private final OrderKeyCheck keyCheck;
 
   /**
    * @param deadLetterQueueUrl where invalid requests go, or {@code null} to log them whole instead
@@ -82,6 +84,30 @@ public final class SqsRequestSource implements RequestSource {
       int waitSeconds,
       Integer visibilityTimeoutSeconds,
       Set<String> requestBuckets) {
+    this(
+        sqs,
+        s3,
+        queueUrl,
+        deadLetterQueueUrl,
+        waitSeconds,
+        visibilityTimeoutSeconds,
+        requestBuckets,
+        OrderKeyCheck.DEFAULT);
+  }
+
+  /**
+   * @param keyCheck the bounds a claimed order key must lie within, around the message's send time
+   */
+  public SqsRequestSource(
+      SqsClient sqs,
+      S3Client s3,
+      String queueUrl,
+      String deadLetterQueueUrl,
+      int waitSeconds,
+      Integer visibilityTimeoutSeconds,
+      Set<String> requestBuckets,
+      OrderKeyCheck keyCheck) {
+    this.keyCheck = keyCheck;
     this.sqs = sqs;
     this.s3 = s3;
     this.queueUrl = queueUrl;
@@ -100,13 +126,15 @@ public final class SqsRequestSource implements RequestSource {
   @Override
   public List<Delivery> poll() {
     List<Delivery> deliveries = new ArrayList<>();
-    for (var message : inSendingOrder(sqs.receiveMessage(receive).messages())) {
+    for (var message : sqs.receiveMessage(receive).messages()) {
+      OrderKeyCheck.OrderKey key = OrderKeys.of(message, keyCheck);
       var delivery =
           new SqsDelivery(
               message.messageId(),
               message.receiptHandle(),
               message.body(),
-              OrderKeys.of(message),
+              key.key(),
+              key.outOfBounds(),
               receiveCount(message));
       switch (reader.decode(message.body())) {
         case MessageReader.Request request ->
@@ -117,6 +145,9 @@ public final class SqsRequestSource implements RequestSource {
         case MessageReader.Retry retry -> leave(delivery, retry.why());
       }
     }
+    // A standard queue may hand out a batch in any order; within one batch, at least, requests
+    // are taken in order-key order (the stores fold late requests in at their key anyway).
+    deliveries.sort(Comparator.comparing(Delivery::orderKey));
     return deliveries;
   }
 
@@ -131,14 +162,6 @@ public final class SqsRequestSource implements RequestSource {
   @Override
   public boolean needsResolving(Delivery delivery) {
     return !((SqsDelivery) delivery).resolved();
-  }
-
-  /**
-   * A standard queue may hand out a batch in any order; within one batch, at least, requests are
-   * taken in order-key order (the stores fold late requests in at their key anyway).
-   */
-  private static List<Message> inSendingOrder(List<Message> messages) {
-    return messages.stream().sorted(Comparator.comparing(OrderKeys::of)).toList();
   }
 
   /**

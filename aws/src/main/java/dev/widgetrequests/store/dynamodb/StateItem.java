@@ -7,14 +7,17 @@ import static dev.widgetrequests.store.dynamodb.DynamoDbWidgetStore.REQUEST_KEY;
 import static dev.widgetrequests.store.dynamodb.DynamoDbWidgetStore.TOMBSTONE;
 import static dev.widgetrequests.store.dynamodb.DynamoDbWidgetStore.VERSION;
 
+import dev.widgetrequests.model.Widget;
 import dev.widgetrequests.model.fold.Folded;
 import dev.widgetrequests.model.fold.HistoryJson;
+import dev.widgetrequests.model.fold.StoredHistory;
 import dev.widgetrequests.model.fold.WidgetHistory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -41,8 +44,11 @@ final class StateItem {
     WidgetHistory history = folded.history();
     String latestKey = history.latestKey().orElseThrow();
     Map<String, AttributeValue> item = new HashMap<>();
+    Widget stored = null;
     if (folded.widget() != null) {
       item.putAll(widgets.toItem(folded.widget(), requestId, now));
+      // As a reader will see it: the history is read against the widget the item gives.
+      stored = widgets.fromItem(item);
     } else {
       item.putAll(widgets.key(widgetId));
       item.put(TOMBSTONE, AttributeValue.fromS(latestKey));
@@ -51,7 +57,9 @@ final class StateItem {
           AttributeValue.fromN(Long.toString(now.plus(TOMBSTONE_LIFETIME).getEpochSecond())));
     }
     item.put(VERSION, AttributeValue.fromN(Long.toString(version)));
-    item.put(HISTORY, AttributeValue.fromS(HistoryJson.toJson(history)));
+    item.put(
+        HISTORY,
+        AttributeValue.fromB(SdkBytes.fromByteArrayUnsafe(StoredHistory.encode(history, stored))));
     item.put(REQUEST_KEY, AttributeValue.fromS(latestKey));
     return item;
   }
@@ -67,13 +75,22 @@ final class StateItem {
     AttributeValue version = item.get(VERSION);
     AttributeValue history = item.get(HISTORY);
     if (version != null && history != null) {
-      return new Known(HistoryJson.fromJson(history.s()), Long.parseLong(version.n()));
+      return new Known(historyOf(item, history), Long.parseLong(version.n()));
     }
     WidgetHistory base =
         item.containsKey(OWNER)
             ? new WidgetHistory(null, widgets.fromItem(item), List.of())
             : WidgetHistory.EMPTY;
     return new Known(base, 0);
+  }
+
+  /** Compressed against the item's widget; an item of an older consumer holds plain JSON. */
+  private WidgetHistory historyOf(Map<String, AttributeValue> item, AttributeValue history) {
+    if (history.b() == null) {
+      return HistoryJson.fromJson(history.s());
+    }
+    Widget stored = isLive(item) ? widgets.fromItem(item) : null;
+    return StoredHistory.decode(history.b().asByteArrayUnsafe(), stored);
   }
 
   /** Whether the item is a live widget (not a tombstone). */

@@ -108,7 +108,7 @@ class SqsRequestSourceIT {
 
     List<Delivery> all = pollAll(source, 9);
     all.forEach(source::acknowledge);
-    source.acknowledge(new SqsDelivery("bogus", "not-a-receipt-handle", "{}", "k", 1));
+    source.acknowledge(new SqsDelivery("bogus", "not-a-receipt-handle", "{}", "k", null, 1));
     source.close();
 
     assertThat(messagesLeft(stack, queueUrl)).isZero();

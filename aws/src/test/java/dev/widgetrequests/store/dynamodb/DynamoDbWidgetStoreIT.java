@@ -168,7 +168,7 @@ class DynamoDbWidgetStoreIT extends WidgetStoreContract {
   @Test
   void create_ofAnItemTooLarge_isRefusedWithTheReason() {
     Widget widget =
-        new Widget(newId(), OWNER, null, null, List.of(new Attribute("big", "x".repeat(250_000))));
+        new Widget(newId(), OWNER, null, null, List.of(new Attribute("big", "x".repeat(410_000))));
 
     assertThat(apply(create(nextKey(), widget))).isInstanceOf(StoreOutcome.Refused.class);
     assertThat(store.find(widget.id())).isEmpty();

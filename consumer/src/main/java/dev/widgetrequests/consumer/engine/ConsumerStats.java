@@ -25,6 +25,7 @@ public final class ConsumerStats {
       case Outcome.Warned w -> warned.increment();
       case Outcome.Duplicate d -> warned.increment();
       case Outcome.Rejected r -> rejected.increment();
+      case Outcome.TooLate t -> rejected.increment();
       case Outcome.Released r -> released.increment();
     }
   }

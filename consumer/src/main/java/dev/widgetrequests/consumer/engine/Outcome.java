@@ -9,13 +9,17 @@ public sealed interface Outcome {
   /** The request was valid but changed nothing (widget missing, owner differs, ...). */
   record Warned(String warning) implements Outcome {}
 
-  /**
-   * The request was applied before (same order key) or comes too late to matter; nothing changed.
-   */
+  /** The same request (same order key, same content) was applied before; nothing changed. */
   record Duplicate(String note) implements Outcome {}
 
-  /** The request is invalid and was dead-lettered with this reason. */
+  /** The request is invalid (or the store refused it) and was dead-lettered with this reason. */
   record Rejected(String reason) implements Outcome {}
+
+  /**
+   * The request came after its widget had folded away the history it belongs in: it was
+   * dead-lettered with this reason (never dropped).
+   */
+  record TooLate(String reason) implements Outcome {}
 
   /** Applying failed; the request was left in its source to be tried again. */
   record Released(String error) implements Outcome {}

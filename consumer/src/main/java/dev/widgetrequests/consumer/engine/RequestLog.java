@@ -17,11 +17,13 @@ final class RequestLog {
       return; // every line is a warning or less
     }
     String what = describe(delivery, parsed);
+    delivery.keyWarning().ifPresent(warning -> log.warn("ordered  {}: {}", what, warning));
     switch (outcome) {
       case Outcome.Applied a -> log.info("applied  {}", what);
       case Outcome.Warned w -> log.warn("warning  {}: {}", what, w.warning());
       case Outcome.Duplicate d -> log.info("repeated {}: {}", what, d.note());
       case Outcome.Rejected r -> log.warn("rejected {}: {}", what, r.reason());
+      case Outcome.TooLate t -> log.warn("too late {}: {}; dead-lettered", what, t.reason());
       case Outcome.Released r -> log.warn("retried  {}: {}; left in the source", what, r.error());
     }
   }

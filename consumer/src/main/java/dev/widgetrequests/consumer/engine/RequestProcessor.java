@@ -69,7 +69,7 @@ final class RequestProcessor {
         true,
         () -> {
           Outcome outcome = applyToStore(delivery, request);
-          if (!(outcome instanceof Outcome.Rejected)) {
+          if (!(outcome instanceof Outcome.Rejected || outcome instanceof Outcome.TooLate)) {
             source.acknowledge(delivery);
           }
           return outcome;
@@ -88,6 +88,10 @@ final class RequestProcessor {
       case StoreOutcome.Applied a -> new Outcome.Applied();
       case StoreOutcome.Warned w -> new Outcome.Warned(w.reason());
       case StoreOutcome.Duplicate d -> new Outcome.Duplicate(d.note());
+      case StoreOutcome.TooLate t -> {
+        source.deadLetter(delivery, t.reason());
+        yield new Outcome.TooLate(t.reason());
+      }
       case StoreOutcome.Refused r -> {
         source.deadLetter(delivery, r.reason());
         yield new Outcome.Rejected(r.reason());

@@ -42,6 +42,7 @@ public final class ConsumerMetrics implements ConsumerEvents {
   private final AtomicInteger backlog = new AtomicInteger();
   private final Timer lag;
   private final Counter heartbeats;
+  private final Counter keysOutOfBounds;
 
   /** The request counters by outcome and type, looked up once each rather than per request. */
   private final Map<Finished, Counter> requests = new ConcurrentHashMap<>();
@@ -62,6 +63,7 @@ public final class ConsumerMetrics implements ConsumerEvents {
             .serviceLevelObjectives(BUCKETS)
             .register(registry);
     this.heartbeats = registry.counter("widgets.consumer.heartbeats");
+    this.keysOutOfBounds = registry.counter("widgets.consumer.keys.out_of_bounds");
   }
 
   /** Where the meters live; the AWS call timer registers there too. */
@@ -104,6 +106,9 @@ public final class ConsumerMetrics implements ConsumerEvents {
     if (!(outcome instanceof Outcome.Released)) {
       handled.increment();
     }
+    if (delivery.keyWarning().isPresent()) {
+      keysOutOfBounds.increment();
+    }
     OrderKeyTime.of(delivery.orderKey())
         .ifPresent(
             madeAt -> {
@@ -134,6 +139,7 @@ public final class ConsumerMetrics implements ConsumerEvents {
       case Outcome.Warned w -> "warned";
       case Outcome.Duplicate d -> "duplicate";
       case Outcome.Rejected r -> "rejected";
+      case Outcome.TooLate t -> "too_late";
       case Outcome.Released r -> "released";
     };
   }

@@ -1,46 +1,74 @@
 package dev.widgetrequests.lambda.intake;
 
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.function.Supplier;
 
 /**
  * Order keys for accepted requests: {@code %013d-%04d-%s} of the epoch millisecond of acceptance, a
- * counter within that millisecond, and this handler instance's random 8-hex-digit id, so keys of
- * one instance are unique and sort in acceptance order, and keys of all instances sort by time.
- * Thread safe.
+ * counter within that millisecond, and a random 8-hex-digit part drawn for each request. Keys of
+ * one instance sort in acceptance order, keys of all instances by time, and no two requests share a
+ * key: not even those accepted in one millisecond by two instances restored from one SnapStart
+ * snapshot, which share everything drawn at init (docs/design/convergence.md). Thread safe.
  */
 public final class RequestKeys {
   private static final int PER_MILLISECOND = 10_000;
 
   private final Clock clock;
-  private final String instanceId;
+  private final Supplier<String> randomPart;
   private long millisecond = -1;
   private int counter;
 
-  public RequestKeys(Clock clock, String instanceId) {
+  /**
+   * @param randomPart gives each key's random part; called once per key
+   */
+  public RequestKeys(Clock clock, Supplier<String> randomPart) {
     this.clock = clock;
-    this.instanceId = instanceId;
+    this.randomPart = randomPart;
   }
 
-  /** Keys for this instance, with a random id drawn now (at init, once per instance). */
-  public static RequestKeys withRandomInstanceId(Clock clock) {
-    byte[] id = new byte[4];
-    new SecureRandom().nextBytes(id);
-    return new RequestKeys(clock, HexFormat.of().formatHex(id));
+  /**
+   * Keys whose random part comes from the operating system's generator on every call ({@code
+   * /dev/urandom} through NativePRNG where there is one), so an instance restored from a snapshot
+   * does not replay a generator state it was restored with.
+   */
+  public static RequestKeys drawingPerRequest(Clock clock) {
+    SecureRandom random = systemRandom();
+    return new RequestKeys(
+        clock,
+        () -> {
+          byte[] part = new byte[4];
+          random.nextBytes(part);
+          return HexFormat.of().formatHex(part);
+        });
   }
 
-  public synchronized String next() {
-    long now = Math.max(clock.millis(), millisecond);
-    if (now == millisecond && counter + 1 >= PER_MILLISECOND) {
-      now = millisecond + 1; // four digits keep the order; a busier millisecond borrows the next
+  public String next() {
+    long now;
+    int count;
+    synchronized (this) {
+      now = Math.max(clock.millis(), millisecond);
+      if (now == millisecond && counter + 1 >= PER_MILLISECOND) {
+        now = millisecond + 1; // four digits keep the order; a busier millisecond borrows the next
+      }
+      if (now != millisecond) {
+        millisecond = now;
+        counter = 0;
+      } else {
+        counter++;
+      }
+      count = counter;
     }
-    if (now != millisecond) {
-      millisecond = now;
-      counter = 0;
-    } else {
-      counter++;
+    return "%013d-%04d-%s".formatted(now, count, randomPart.get());
+  }
+
+  private static SecureRandom systemRandom() {
+    try {
+      return SecureRandom.getInstance("NativePRNGNonBlocking");
+    } catch (NoSuchAlgorithmException notOnThisPlatform) {
+      return new SecureRandom();
     }
-    return "%013d-%04d-%s".formatted(millisecond, counter, instanceId);
   }
 }

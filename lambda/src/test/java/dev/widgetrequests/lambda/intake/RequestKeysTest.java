@@ -15,7 +15,7 @@ class RequestKeysTest {
 
   @Test
   void keys_areMillisCounterAndInstance() {
-    RequestKeys keys = new RequestKeys(FROZEN, "0a1b2c3d");
+    RequestKeys keys = new RequestKeys(FROZEN, () -> "0a1b2c3d");
 
     assertThat(keys.next()).isEqualTo("1615728964574-0000-0a1b2c3d");
     assertThat(keys.next()).isEqualTo("1615728964574-0001-0a1b2c3d");
@@ -23,7 +23,7 @@ class RequestKeysTest {
 
   @Test
   void aBusyMillisecond_borrowsTheNext_soKeysStayUniqueAndSorted() {
-    RequestKeys keys = new RequestKeys(FROZEN, "0a1b2c3d");
+    RequestKeys keys = new RequestKeys(FROZEN, () -> "0a1b2c3d");
     List<String> issued = new ArrayList<>();
     for (int i = 0; i < 25_000; i++) {
       issued.add(keys.next());
@@ -34,8 +34,29 @@ class RequestKeysTest {
   }
 
   @Test
-  void randomInstanceIds_areEightHexDigits() {
-    assertThat(RequestKeys.withRandomInstanceId(FROZEN).next())
-        .matches("1615728964574-0000-[0-9a-f]{8}");
+  void randomParts_areEightHexDigits_drawnForEveryKey() {
+    RequestKeys keys = RequestKeys.drawingPerRequest(FROZEN);
+
+    List<String> parts = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      String key = keys.next();
+      assertThat(key).matches("1615728964574-\\d{4}-[0-9a-f]{8}");
+      parts.add(key.substring(19));
+    }
+    assertThat(parts).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void twoInstancesInTheSameState_likeTwoRestoresOfOneSnapshot_neverMakeTheSameKey() {
+    // A restore copies whatever was drawn at init: both copies start in one state, same clock.
+    RequestKeys first = RequestKeys.drawingPerRequest(FROZEN);
+    RequestKeys second = RequestKeys.drawingPerRequest(FROZEN);
+
+    List<String> issued = new ArrayList<>();
+    for (int i = 0; i < 1_000; i++) {
+      issued.add(first.next());
+      issued.add(second.next());
+    }
+    assertThat(issued).doesNotHaveDuplicates();
   }
 }

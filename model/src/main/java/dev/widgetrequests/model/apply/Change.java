@@ -11,6 +11,11 @@ public sealed interface Change {
   /** Remove this (currently stored) widget. */
   record Remove(Widget widget) implements Change {}
 
-  /** Change nothing; {@code warning} says why (widget missing, owner differs, ...). */
-  record Skip(String warning) implements Change {}
+  /**
+   * Change nothing; {@code warning} says why (widget missing, owner differs, ...).
+   *
+   * @param anotherOwners whether the widget belongs to someone else than the request's owner: such
+   *     a request is ignored, and what a store keeps must not depend on it
+   */
+  record Skip(String warning, boolean anotherOwners) implements Change {}
 }

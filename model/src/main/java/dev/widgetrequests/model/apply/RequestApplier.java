@@ -106,7 +106,7 @@ public final class RequestApplier {
 
   private static Change.Skip doesNotExist(WidgetRequest request) {
     return new Change.Skip(
-        "widget " + request.widgetId() + " does not exist; " + request.type() + " ignored");
+        "widget " + request.widgetId() + " does not exist; " + request.type() + " ignored", false);
   }
 
   private static Change.Skip ownerDiffers(WidgetRequest request, Widget current) {
@@ -119,7 +119,8 @@ public final class RequestApplier {
             + request.owner()
             + "; "
             + request.type()
-            + " ignored (the owner of a widget never changes)");
+            + " ignored (the owner of a widget never changes)",
+        true);
   }
 
   private static void requireSameId(WidgetRequest request, Widget current) {

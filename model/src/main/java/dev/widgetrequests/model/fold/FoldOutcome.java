@@ -9,6 +9,12 @@ public sealed interface FoldOutcome {
   /** The request changed nothing (widget missing, owner differs, ...); the reason says why. */
   record Warned(String reason) implements FoldOutcome {}
 
-  /** The request was folded in before (or comes too late to matter); nothing changed. */
+  /** The same request (same key, same content) was folded in before; nothing changed. */
   record Duplicate(String note) implements FoldOutcome {}
+
+  /**
+   * The request comes before what the widget still keeps (its base), so it can no longer be folded
+   * in where its key puts it; nothing changed, and the request must be dead-lettered, not dropped.
+   */
+  record TooLate(String reason) implements FoldOutcome {}
 }

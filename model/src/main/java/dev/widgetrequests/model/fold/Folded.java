@@ -22,6 +22,11 @@ public record Folded(
 
   /** Whether the history changed, so the store must write it. */
   public boolean changed() {
-    return !(outcome instanceof FoldOutcome.Duplicate);
+    return switch (outcome) {
+      case FoldOutcome.Applied a -> true;
+      case FoldOutcome.Warned w -> true;
+      case FoldOutcome.Duplicate d -> false;
+      case FoldOutcome.TooLate t -> false;
+    };
   }
 }

@@ -7,29 +7,46 @@ import dev.widgetrequests.model.Attribute;
 import dev.widgetrequests.model.CreateWidget;
 import dev.widgetrequests.model.DeleteWidget;
 import dev.widgetrequests.model.UpdateWidget;
+import dev.widgetrequests.model.Widget;
 import dev.widgetrequests.model.WidgetRequest;
 import dev.widgetrequests.model.json.WidgetJson;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The stored JSON form of a {@link WidgetHistory}: {@code {"baseKey","base":{widget},
+ * The stored JSON form of a {@link WidgetHistory}: {@code {"basePosition","base":{widget},
  * "requests":[{"key","request":{request as producers send it}}]}}, absent parts omitted. A request
- * keeps {@code null} and {@code ""} apart (an omitted field is {@code null}).
+ * keeps {@code null} and {@code ""} apart (an omitted field is {@code null}); its content hash is
+ * computed again when read, not stored. A history written before positions existed has a {@code
+ * "baseKey"}: every request with that key or an earlier one counts as folded in.
  */
 public final class HistoryJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
+  /** Sorts after every content hash (hex digits): the whole legacy base key counts as folded. */
+  private static final String LEGACY_BASE_HASH = "~";
+
   private HistoryJson() {}
 
   public static String toJson(WidgetHistory history) {
+    return toJson(history, null);
+  }
+
+  /**
+   * The JSON, with {@code "baseIsWidget":true} in place of a base that equals {@code widget} (the
+   * widget stored beside the history, which then is not stored twice).
+   */
+  public static String toJson(WidgetHistory history, Widget widget) {
+    boolean baseIsWidget = history.base() != null && history.base().equals(widget);
     return WidgetJson.written(
         json -> {
           json.writeStartObject();
-          if (history.baseKey() != null) {
-            json.writeStringField("baseKey", history.baseKey());
+          if (history.basePosition() != null) {
+            json.writeStringField("basePosition", history.basePosition());
           }
-          if (history.base() != null) {
+          if (baseIsWidget) {
+            json.writeBooleanField("baseIsWidget", true);
+          } else if (history.base() != null) {
             json.writeFieldName("base");
             WidgetJson.write(json, history.base());
           }
@@ -50,16 +67,35 @@ public final class HistoryJson {
    * @throws IllegalArgumentException when the text is not a history written by {@link #toJson}
    */
   public static WidgetHistory fromJson(String text) {
+    return fromJson(text, null);
+  }
+
+  /**
+   * @param widget the widget stored beside the history: its base when it says {@code
+   *     "baseIsWidget"}
+   * @throws IllegalArgumentException when the text is not a history written by {@link #toJson}
+   */
+  public static WidgetHistory fromJson(String text, Widget widget) {
     JsonNode json = read(text);
-    String baseKey = optional(json, "baseKey");
+    String legacyBaseKey = optional(json, "baseKey");
+    String basePosition =
+        legacyBaseKey != null
+            ? legacyBaseKey + KeyedRequest.POSITION_SEPARATOR + LEGACY_BASE_HASH
+            : optional(json, "basePosition");
     JsonNode base = json.get("base");
+    boolean baseIsWidget = json.path("baseIsWidget").asBoolean(false);
+    if (baseIsWidget && widget == null) {
+      throw new IllegalArgumentException("history's base is its widget, and there is none");
+    }
     List<KeyedRequest> requests = new ArrayList<>();
     for (JsonNode entry : json.path("requests")) {
       requests.add(new KeyedRequest(required(entry, "key"), request(entry.path("request"))));
     }
     return new WidgetHistory(
-        baseKey,
-        base == null || base.isNull() ? null : WidgetJson.widgetFromJson(base.toString()),
+        basePosition,
+        baseIsWidget
+            ? widget
+            : base == null || base.isNull() ? null : WidgetJson.widgetFromJson(base.toString()),
         requests);
   }
 

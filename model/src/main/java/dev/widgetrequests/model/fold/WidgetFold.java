@@ -4,18 +4,23 @@ import dev.widgetrequests.model.Widget;
 import dev.widgetrequests.model.apply.Change;
 import dev.widgetrequests.model.apply.RequestApplier;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Folds a request into a widget's history at its order key: a pure function, no I/O. The widget is
- * always the {@link RequestApplier} replay of the base and then the kept requests in key order, so
- * the result never depends on the order the requests arrived in or on how often they arrived.
+ * Folds a request into a widget's history at its position (order key, then content hash): a pure
+ * function, no I/O. The widget is always the {@link RequestApplier} replay of the base and then the
+ * kept requests in position order, so the result never depends on the order the requests arrived in
+ * or on how often they arrived (docs/design/convergence.md).
  *
  * <p>Creates do not end the history: a late create for another owner before a kept create would
  * change what the later requests do. The history is bounded by {@link Limits} instead; the oldest
- * requests are folded into the base, and a request older than the base is too late to matter.
+ * requests are folded into the base, and a request older than the base is {@link
+ * FoldOutcome.TooLate too late}: the caller dead-letters it, never drops it.
  */
 public final class WidgetFold {
   private WidgetFold() {}
@@ -45,21 +50,26 @@ public final class WidgetFold {
   public static Folded fold(WidgetHistory history, KeyedRequest incoming, Limits limits) {
     Objects.requireNonNull(incoming, "incoming");
     requireSameWidget(history, incoming);
-    String key = incoming.orderKey();
-    if (history.holds(key)) {
+    if (history.holds(incoming) || history.isBeforeBase(incoming)) {
       Replayed current = replay(history, null);
-      return new Folded(history, current.widget, current.lastChange, duplicate(history, key));
+      FoldOutcome outcome =
+          history.holds(incoming) ? duplicate(incoming) : tooLate(history, incoming);
+      return new Folded(history, current.widget, current.lastChange, outcome);
     }
     List<KeyedRequest> requests = new ArrayList<>(history.requests());
+    String position = incoming.position();
     int at = 0;
-    while (at < requests.size() && requests.get(at).orderKey().compareTo(key) < 0) {
+    while (at < requests.size() && requests.get(at).position().compareTo(position) < 0) {
       at++;
     }
     requests.add(at, incoming);
-    WidgetHistory grown = new WidgetHistory(history.baseKey(), history.base(), requests);
+    WidgetHistory grown = new WidgetHistory(history.basePosition(), history.base(), requests);
     Replayed replayed = replay(grown, incoming);
     return new Folded(
-        compact(grown, limits), replayed.widget, replayed.lastChange, replayed.outcome);
+        compact(grown, replayed.ignored, limits),
+        replayed.widget,
+        replayed.lastChange,
+        replayed.outcome);
   }
 
   /** The widget a history gives, with nothing folded in. */
@@ -68,12 +78,17 @@ public final class WidgetFold {
     return new Folded(history, current.widget, current.lastChange, new FoldOutcome.Applied());
   }
 
-  private record Replayed(Widget widget, KeyedRequest lastChange, FoldOutcome outcome) {}
+  /**
+   * @param ignored the kept requests that another owner's widget ignored: they changed nothing
+   */
+  private record Replayed(
+      Widget widget, KeyedRequest lastChange, FoldOutcome outcome, Set<KeyedRequest> ignored) {}
 
   private static Replayed replay(WidgetHistory history, KeyedRequest watched) {
     Widget widget = history.base();
     KeyedRequest lastChange = null;
     FoldOutcome outcome = new FoldOutcome.Applied();
+    Set<KeyedRequest> ignored = Collections.newSetFromMap(new IdentityHashMap<>());
     for (KeyedRequest keyed : history.requests()) {
       Change change = RequestApplier.apply(keyed.request(), Optional.ofNullable(widget));
       switch (change) {
@@ -83,23 +98,37 @@ public final class WidgetFold {
           if (keyed == watched) {
             outcome = new FoldOutcome.Warned(skip.warning());
           }
+          if (skip.anotherOwners()) {
+            ignored.add(keyed);
+          }
         }
       }
       if (!(change instanceof Change.Skip)) {
         lastChange = keyed;
       }
     }
-    return new Replayed(widget, lastChange, outcome);
+    return new Replayed(widget, lastChange, outcome, ignored);
   }
 
-  /** Folds the oldest requests into the base until the history is within its limits. */
-  private static WidgetHistory compact(WidgetHistory history, Limits limits) {
+  /**
+   * Brings the history within its limits. First the requests that another owner's widget ignored
+   * go, oldest first: they changed nothing, and nobody may push an owner's requests out of the
+   * history by sending many of their own. Then the oldest requests are folded into the base.
+   */
+  private static WidgetHistory compact(
+      WidgetHistory history, Set<KeyedRequest> ignored, Limits limits) {
     List<KeyedRequest> requests = new ArrayList<>(history.requests());
-    Widget base = history.base();
-    String baseKey = history.baseKey();
     long chars = history.approximateChars();
-    while (!requests.isEmpty()
-        && (requests.size() > limits.maxRequests() || chars > limits.maxChars())) {
+    for (var kept = requests.iterator(); kept.hasNext() && over(requests, chars, limits); ) {
+      KeyedRequest request = kept.next();
+      if (ignored.contains(request)) {
+        kept.remove();
+        chars -= HistorySize.of(request);
+      }
+    }
+    Widget base = history.base();
+    String basePosition = history.basePosition();
+    while (!requests.isEmpty() && over(requests, chars, limits)) {
       KeyedRequest oldest = requests.removeFirst();
       chars -= HistorySize.of(oldest) + HistorySize.of(base);
       base =
@@ -109,20 +138,26 @@ public final class WidgetFold {
             case Change.Skip skip -> base;
           };
       chars += HistorySize.of(base);
-      baseKey = oldest.orderKey();
+      basePosition = oldest.position();
     }
     return requests.size() == history.requests().size()
         ? history
-        : new WidgetHistory(baseKey, base, requests);
+        : new WidgetHistory(basePosition, base, requests);
   }
 
-  private static FoldOutcome duplicate(WidgetHistory history, String key) {
-    if (history.baseKey() != null && key.compareTo(history.baseKey()) < 0) {
-      return new FoldOutcome.Duplicate(
-          "order key %s is older than this widget's kept history (folded up to %s); ignored as too late"
-              .formatted(key, history.baseKey()));
-    }
-    return new FoldOutcome.Duplicate("order key " + key + " was already applied; ignored");
+  private static boolean over(List<KeyedRequest> requests, long chars, Limits limits) {
+    return requests.size() > limits.maxRequests() || chars > limits.maxChars();
+  }
+
+  private static FoldOutcome duplicate(KeyedRequest incoming) {
+    return new FoldOutcome.Duplicate(
+        "the same request at order key " + incoming.orderKey() + " was already applied; ignored");
+  }
+
+  private static FoldOutcome tooLate(WidgetHistory history, KeyedRequest incoming) {
+    return new FoldOutcome.TooLate(
+        "too late: order key %s comes before what widget %s still keeps (folded up to %s)"
+            .formatted(incoming.orderKey(), incoming.request().widgetId(), history.baseKey()));
   }
 
   private static void requireSameWidget(WidgetHistory history, KeyedRequest incoming) {

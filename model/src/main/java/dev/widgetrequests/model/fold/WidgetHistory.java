@@ -5,27 +5,29 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What a store keeps of one widget so that any request can be folded in at its key: a base (the
- * state after every request up to {@code baseKey}, folded away to bound the size) and the requests
- * since, sorted by key, all after {@code baseKey}.
+ * What a store keeps of one widget so that any request can be folded in at its position: a base
+ * (the state after every request up to {@code basePosition}, folded away to bound the size) and the
+ * requests since, sorted by {@link KeyedRequest#position() position}, all after the base.
  *
- * @param baseKey the latest key folded into the base; {@code null} when nothing was folded away
- * @param base the widget after the requests up to {@code baseKey}; {@code null} when there is none
- * @param requests the later requests, sorted by order key, no key twice
+ * @param basePosition the position of the latest request folded into the base; {@code null} when
+ *     nothing was folded away
+ * @param base the widget after the requests up to {@code basePosition}; {@code null} when there is
+ *     none
+ * @param requests the later requests, sorted by position, no position twice
  */
-public record WidgetHistory(String baseKey, Widget base, List<KeyedRequest> requests) {
+public record WidgetHistory(String basePosition, Widget base, List<KeyedRequest> requests) {
   /** A widget nothing has happened to yet. */
   public static final WidgetHistory EMPTY = new WidgetHistory(null, null, List.of());
 
   public WidgetHistory {
     requests = List.copyOf(requests);
-    String previous = baseKey;
+    String previous = basePosition;
     for (KeyedRequest request : requests) {
-      if (previous != null && request.orderKey().compareTo(previous) <= 0) {
+      if (previous != null && request.position().compareTo(previous) <= 0) {
         throw new IllegalArgumentException(
-            "history keys out of order: " + request.orderKey() + " after " + previous);
+            "history out of order: " + request.position() + " after " + previous);
       }
-      previous = request.orderKey();
+      previous = request.position();
     }
   }
 
@@ -34,10 +36,15 @@ public record WidgetHistory(String baseKey, Widget base, List<KeyedRequest> requ
     return Optional.ofNullable(base);
   }
 
-  /** The latest key this history holds, folded away or not; empty for a new widget. */
+  /** The order key of the base, the latest request folded away; {@code null} when there is none. */
+  public String baseKey() {
+    return basePosition == null ? null : KeyedRequest.keyOf(basePosition);
+  }
+
+  /** The latest order key this history holds, folded away or not; empty for a new widget. */
   public Optional<String> latestKey() {
     return requests.isEmpty()
-        ? Optional.ofNullable(baseKey)
+        ? Optional.ofNullable(baseKey())
         : Optional.of(requests.getLast().orderKey());
   }
 
@@ -49,11 +56,15 @@ public record WidgetHistory(String baseKey, Widget base, List<KeyedRequest> requ
     return HistorySize.of(this);
   }
 
-  /** Whether the request with this key is already in the history (or folded into its base). */
-  public boolean holds(String orderKey) {
-    if (baseKey != null && orderKey.compareTo(baseKey) <= 0) {
-      return true;
-    }
-    return requests.stream().anyMatch(request -> request.orderKey().equals(orderKey));
+  /** Whether this very request (same key, same content) is kept, or was the last folded away. */
+  public boolean holds(KeyedRequest request) {
+    String position = request.position();
+    return position.equals(basePosition)
+        || requests.stream().anyMatch(kept -> kept.position().equals(position));
+  }
+
+  /** Whether the request comes before the base: it can no longer be folded in where it belongs. */
+  public boolean isBeforeBase(KeyedRequest request) {
+    return basePosition != null && request.position().compareTo(basePosition) < 0;
   }
 }

@@ -55,13 +55,13 @@ final class Streams {
     return widgets;
   }
 
-  /** The in-order result: the distinct requests replayed in key order. */
+  /** The in-order result: the distinct requests (key and content) replayed in position order. */
   static SortedMap<String, Widget> inOrder(List<KeyedRequest> arrivals) {
     Map<String, WidgetRequest> distinct = new LinkedHashMap<>();
     arrivals.stream()
-        .sorted(Comparator.comparing(KeyedRequest::orderKey))
+        .sorted(Comparator.comparing(KeyedRequest::position))
         .forEach(
-            k -> distinct.putIfAbsent(k.request().widgetId() + " " + k.orderKey(), k.request()));
+            k -> distinct.putIfAbsent(k.request().widgetId() + " " + k.position(), k.request()));
     return Replay.of(distinct.values());
   }
 

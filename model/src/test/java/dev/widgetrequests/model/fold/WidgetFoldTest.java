@@ -111,7 +111,7 @@ class WidgetFoldTest {
   }
 
   @Test
-  void fold_ofARequestOlderThanTheKeptHistory_isIgnoredAsTooLate() {
+  void fold_ofARequestOlderThanTheKeptHistory_isTooLate_andChangesNothing() {
     WidgetFold.Limits limits = new WidgetFold.Limits(2, 1 << 30);
     WidgetHistory history = WidgetHistory.EMPTY;
     for (KeyedRequest r :
@@ -126,10 +126,64 @@ class WidgetFoldTest {
 
     Folded late = WidgetFold.fold(history, create("1", "a", JOHN, "late"), limits);
 
-    assertThat(late.outcome()).isInstanceOf(FoldOutcome.Duplicate.class);
-    assertThat(((FoldOutcome.Duplicate) late.outcome()).note()).contains("too late");
+    assertThat(late.outcome()).isInstanceOf(FoldOutcome.TooLate.class);
+    assertThat(((FoldOutcome.TooLate) late.outcome()).reason())
+        .startsWith("too late")
+        .contains("order key 1")
+        .contains("folded up to 2");
+    assertThat(late.changed()).isFalse();
     assertThat(late.history()).isSameAs(history);
     assertThat(late.state().orElseThrow().label()).isEqualTo("N");
+  }
+
+  @Test
+  void fold_ofTheRequestFoldedLastIntoTheBase_isADuplicate() {
+    WidgetFold.Limits limits = new WidgetFold.Limits(1, 1 << 30);
+    WidgetHistory history =
+        WidgetFold.fold(WidgetHistory.EMPTY, create("2", "a", SUE, "L")).history();
+    history = WidgetFold.fold(history, update("3", "a", SUE, "M", null), limits).history();
+
+    Folded again = WidgetFold.fold(history, create("2", "a", SUE, "L"), limits);
+
+    assertThat(again.outcome()).isInstanceOf(FoldOutcome.Duplicate.class);
+  }
+
+  @Test
+  void fold_ofTwoDifferentRequestsWithOneKey_appliesBoth_inTheSameOrderWhicheverComesFirst() {
+    KeyedRequest red = update("5", "a", SUE, null, "red");
+    KeyedRequest blue =
+        new KeyedRequest(
+            "5",
+            new dev.widgetrequests.model.UpdateWidget(
+                "other", "a", SUE, "B", null, List.of(new Attribute("shape", "round"))));
+    KeyedRequest created = create("1", "a", SUE, "L");
+
+    List<KeyedRequest> redFirst = List.of(created, red, blue);
+    List<KeyedRequest> blueFirst = List.of(created, blue, red);
+    var one = Streams.folded(redFirst, WidgetFold.Limits.DEFAULT);
+    var other = Streams.folded(blueFirst, WidgetFold.Limits.DEFAULT);
+
+    assertThat(one).isEqualTo(other).isEqualTo(Streams.inOrder(redFirst));
+    Widget widget = one.get("a");
+    assertThat(widget.label()).isEqualTo("B");
+    assertThat(widget.otherAttributes()).extracting(Attribute::name).contains("colour", "shape");
+  }
+
+  @Test
+  void fold_ofAFloodOfAnotherOwnersRequests_neverMakesTheOwnersLateRequestTooLate() {
+    WidgetHistory history =
+        WidgetFold.fold(WidgetHistory.EMPTY, create("0001", "a", SUE, "L")).history();
+    for (int i = 0; i < 70; i++) {
+      KeyedRequest foreign = update("%04d".formatted(100 + i), "a", JOHN, "mine", "black");
+      history = WidgetFold.fold(history, foreign).history();
+    }
+
+    Folded late = WidgetFold.fold(history, update("0050", "a", SUE, "Sue's", "green"));
+
+    assertThat(late.outcome()).isEqualTo(new FoldOutcome.Applied());
+    assertThat(late.state().orElseThrow().label()).isEqualTo("Sue's");
+    assertThat(late.history().basePosition()).isNull();
+    assertThat(late.history().requests()).hasSizeLessThanOrEqualTo(64);
   }
 
   @Test

@@ -54,7 +54,10 @@ class ProducerCommandIT {
     assertThat(exitCode).isZero();
     assertThat(launcher.out.toString()).contains("Sent 300 requests");
     List<String> keys = keys(bucket);
-    assertThat(keys).hasSize(300).isSorted().allMatch(key -> key.matches("\\d{13}(-\\d{4})?"));
+    assertThat(keys)
+        .hasSize(300)
+        .isSorted()
+        .allMatch(key -> key.matches("\\d{13}-\\d{4}-[0-9a-f]{8}"));
     List<String> bodies = keys.stream().map(key -> body(bucket, key).asUtf8String()).toList();
     assertThat(bodies).containsExactlyElementsOf(expectedBodies(11, 300));
     RequestParser parser = new RequestParser();
@@ -80,7 +83,7 @@ class ProducerCommandIT {
             .toList();
     assertThat(requestKeys)
         .doesNotHaveDuplicates()
-        .allMatch(key -> key.matches("\\d{13}(-\\d{4})?"));
+        .allMatch(key -> key.matches("\\d{13}-\\d{4}-[0-9a-f]{8}"));
   }
 
   @Test

@@ -25,25 +25,46 @@ class RequestKeysTest {
   }
 
   @Test
-  void key_isThe13DigitEpochMillisecondOfProduction() {
-    RequestKeys keys = new RequestKeys(SuppliedClock.fixed(MARCH_2021));
+  void key_isThe13DigitEpochMillisecondOfProduction_aSequenceAndTheProducersPart() {
+    RequestKeys keys = new RequestKeys(SuppliedClock.fixed(MARCH_2021), "0a1b2c3d");
 
-    assertThat(keys.next()).isEqualTo("1615728964574");
+    assertThat(keys.next()).isEqualTo("1615728964574-0000-0a1b2c3d");
+  }
+
+  @Test
+  void twoProducersInOneMillisecond_neverMakeOneKey() {
+    List<String> first = keys(new RequestKeys(SuppliedClock.fixed(MARCH_2021)), 100);
+    List<String> second = keys(new RequestKeys(SuppliedClock.fixed(MARCH_2021)), 100);
+
+    assertThat(first).doesNotContainAnyElementsOf(second);
+  }
+
+  @Test
+  void theCourseProducersBareKeys_sortBeforeOursOfTheSameMillisecond_afterEarlierOnes() {
+    String ours = new RequestKeys(SuppliedClock.fixed(MARCH_2021), "0a1b2c3d").next();
+
+    assertThat("1615728964574").isLessThan(ours);
+    assertThat("1615728964573").isLessThan(ours);
+    assertThat("1615728964575").isGreaterThan(ours);
   }
 
   @Test
   void laterKeysOfOneMillisecond_getAFixedWidthSequence() {
-    List<String> keys = keys(new RequestKeys(SuppliedClock.fixed(MARCH_2021)), 3);
+    List<String> keys = keys(new RequestKeys(SuppliedClock.fixed(MARCH_2021), "0a1b2c3d"), 3);
 
-    assertThat(keys).containsExactly("1615728964574", "1615728964574-0001", "1615728964574-0002");
+    assertThat(keys)
+        .containsExactly(
+            "1615728964574-0000-0a1b2c3d",
+            "1615728964574-0001-0a1b2c3d",
+            "1615728964574-0002-0a1b2c3d");
   }
 
   @Test
   void hundredThousandKeysInOneMillisecond_areDistinctAndInProductionOrder() {
-    List<String> keys = keys(new RequestKeys(SuppliedClock.fixed(MARCH_2021)), 100_000);
+    List<String> keys = keys(new RequestKeys(SuppliedClock.fixed(MARCH_2021), "0a1b2c3d"), 100_000);
 
     assertDistinctAndInProductionOrder(keys);
-    assertThat(keys).allMatch(key -> key.matches("\\d{13}(-\\d{4})?"));
+    assertThat(keys).allMatch(key -> key.matches("\\d{13}-\\d{4}-0a1b2c3d"));
   }
 
   @Test
@@ -57,7 +78,7 @@ class RequestKeysTest {
               return MARCH_2021 + call / 3 - (call % 7 == 0 ? 1_000 : 0);
             });
 
-    List<String> keys = keys(new RequestKeys(clock), 100_000);
+    List<String> keys = keys(new RequestKeys(clock, "0a1b2c3d"), 100_000);
 
     assertDistinctAndInProductionOrder(keys);
   }
@@ -67,25 +88,27 @@ class RequestKeysTest {
     AtomicLong calls = new AtomicLong();
     SuppliedClock clock = new SuppliedClock(() -> MARCH_2021 + calls.getAndIncrement() / 3);
 
-    List<String> keys = keys(new RequestKeys(clock), 6);
+    List<String> keys = keys(new RequestKeys(clock, "0a1b2c3d"), 6);
 
     assertThat(keys)
         .containsExactly(
-            "1615728964574",
-            "1615728964574-0001",
-            "1615728964574-0002",
-            "1615728964575",
-            "1615728964575-0001",
-            "1615728964575-0002");
+            "1615728964574-0000-0a1b2c3d",
+            "1615728964574-0001-0a1b2c3d",
+            "1615728964574-0002-0a1b2c3d",
+            "1615728964575-0000-0a1b2c3d",
+            "1615728964575-0001-0a1b2c3d",
+            "1615728964575-0002-0a1b2c3d");
     assertDistinctAndInProductionOrder(keys);
   }
 
   @Test
   void moreKeysThanTheSequenceHolds_continueInTheNextMillisecond() {
     List<String> keys =
-        keys(new RequestKeys(SuppliedClock.fixed(MARCH_2021)), RequestKeys.MAX_SEQUENCE + 2);
+        keys(
+            new RequestKeys(SuppliedClock.fixed(MARCH_2021), "0a1b2c3d"),
+            RequestKeys.MAX_SEQUENCE + 2);
 
-    assertThat(keys.get(RequestKeys.MAX_SEQUENCE)).isEqualTo("1615728964574-9999");
-    assertThat(keys.getLast()).isEqualTo("1615728964575");
+    assertThat(keys.get(RequestKeys.MAX_SEQUENCE)).isEqualTo("1615728964574-9999-0a1b2c3d");
+    assertThat(keys.getLast()).isEqualTo("1615728964575-0000-0a1b2c3d");
   }
 }
