@@ -37,7 +37,6 @@ public final class WidgetsStack extends Stack {
             new ConsumerPermissions.Resources(
                 queues.queue(),
                 queues.deadLetters(),
-                storage.requests(),
                 storage.payloads(),
                 storage.widgets(),
                 table.table()));
