@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
-import software.amazon.awscdk.CfnElement;
 import software.amazon.awscdk.Stack;
 import software.constructs.IConstruct;
 
@@ -144,15 +143,9 @@ final class IamTables {
 
     Names(Stack stack) {
       mainStack = stack.getStackName();
-      for (IConstruct construct : stack.getNode().getRoot().getNode().findAll()) {
-        if (construct instanceof CfnElement element) {
-          Stack owner = Stack.of(element);
-          String id = (String) owner.resolve(owner.getLogicalId(element));
-          IConstruct named =
-              element.getNode().getId().equals("Resource") ? element.getNode().getScope() : element;
-          stackPaths
-              .computeIfAbsent(owner.getStackName(), k -> new HashMap<>())
-              .put(id, named.getNode().getPath());
+      for (IConstruct construct : stack.getNode().getRoot().getNode().getChildren()) {
+        if (construct instanceof Stack each) {
+          stackPaths.put(each.getStackName(), ConstructPaths.of(each));
         }
       }
       mainPaths.putAll(stackPaths.getOrDefault(mainStack, Map.of()));
