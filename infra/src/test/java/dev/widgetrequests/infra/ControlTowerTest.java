@@ -61,6 +61,14 @@ class ControlTowerTest {
   }
 
   @Test
+  void everyException_isToldInTheDeployDoc() throws Exception {
+    Path doc = IamDoc.file().resolveSibling("deploy.md");
+    String text = java.nio.file.Files.readString(doc);
+    assertThat(ControlTowerExceptions.ALL)
+        .allSatisfy(accepted -> assertThat(text).contains("`" + accepted.control() + "`"));
+  }
+
+  @Test
   void aCarelessBucket_failsTheS3Rules() {
     App app = Synth.app();
     Stack scratch = new Stack(app, "Scratch");
