@@ -4,6 +4,7 @@ import dev.widgetrequests.infra.InfraSettings.WidgetStoreKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.ec2.GatewayVpcEndpointAwsService;
@@ -82,17 +83,19 @@ public final class ConsumerService extends Construct {
                         .mapPublicIpOnLaunch(false)
                         .cidrMask(24)
                         .build()))
-            // Free: S3 and DynamoDB traffic stays on AWS's network.
+            // Free: S3 and DynamoDB traffic stays on AWS's network. (A sorted map: the same
+            // template on every run.)
             .gatewayEndpoints(
-                Map.of(
-                    "S3",
-                    GatewayVpcEndpointOptions.builder()
-                        .service(GatewayVpcEndpointAwsService.S3)
-                        .build(),
-                    "DynamoDb",
-                    GatewayVpcEndpointOptions.builder()
-                        .service(GatewayVpcEndpointAwsService.DYNAMODB)
-                        .build()))
+                new TreeMap<>(
+                    Map.of(
+                        "S3",
+                        GatewayVpcEndpointOptions.builder()
+                            .service(GatewayVpcEndpointAwsService.S3)
+                            .build(),
+                        "DynamoDb",
+                        GatewayVpcEndpointOptions.builder()
+                            .service(GatewayVpcEndpointAwsService.DYNAMODB)
+                            .build())))
             .build();
     Nag.acknowledge(
         vpc,

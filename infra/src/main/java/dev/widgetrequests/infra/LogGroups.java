@@ -2,6 +2,7 @@ package dev.widgetrequests.infra;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Aws;
@@ -71,9 +72,11 @@ final class LogGroups extends Construct {
             .conditions(
                 Map.of(
                     "BoolIfExists",
-                    Map.of(
-                        "kms:GrantIsForAWSResource", "false",
-                        "aws:PrincipalIsAWSService", "false")))
+                    // Sorted: the same template on every run.
+                    new TreeMap<>(
+                        Map.of(
+                            "kms:GrantIsForAWSResource", "false",
+                            "aws:PrincipalIsAWSService", "false"))))
             .build());
   }
 
