@@ -213,12 +213,15 @@ produce() {
   say "    $(tail -n 1 "$logs/producer.log")"
 }
 
+# As the CDK app's ECS task runs it (docs/container.md): a read-only root file system (podman
+# mounts a tmpfs on /tmp) and no log file.
 consume() {
   local summary
-  show engine run --rm --network host --env-file "${env_file#"$root/"}" "$image" \
-    -rq "$queue_url" -dwt widgets --exit-when-idle "$idle_seconds"
-  engine run --rm --network host --env-file "$env_file" --name "$run_name" "$image" \
-    -rq "$queue_url" -dwt widgets --exit-when-idle "$idle_seconds" >"$logs/consumer.log" 2>&1 ||
+  show engine run --rm --read-only --network host --env-file "${env_file#"$root/"}" "$image" \
+    -rq "$queue_url" -dwt widgets --exit-when-idle "$idle_seconds" --log-file none
+  engine run --rm --read-only --network host --env-file "$env_file" --name "$run_name" "$image" \
+    -rq "$queue_url" -dwt widgets --exit-when-idle "$idle_seconds" --log-file none \
+    >"$logs/consumer.log" 2>&1 ||
     fail "consumer container failed: $(tail -n 1 "$logs/consumer.log")"
   summary=$(sed -n 's/.*consumer stopped: //p' "$logs/consumer.log")
   say "    consumer: $summary"

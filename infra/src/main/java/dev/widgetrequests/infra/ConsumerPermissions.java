@@ -15,21 +15,17 @@ import software.amazon.awscdk.services.sqs.IQueue;
 import software.constructs.Construct;
 
 /**
- * The consumer task's role and its IAM statements, each naming the actions the consumer calls and
- * the resources it calls them on. Written out rather than {@code grantX(...)}: the grants add
- * actions the consumer never calls (e.g. {@code s3:GetBucket*}, {@code dynamodb:BatchWriteItem}).
+ * The consumer task's role and its IAM statements, each naming the actions the deployed consumer
+ * calls and the resources it calls them on (docs/iam.md tells why each is needed; IamDocTest keeps
+ * the two equal). Written out rather than {@code grantX(...)}: the grants add actions the consumer
+ * never calls (e.g. {@code s3:GetBucket*}, {@code dynamodb:BatchWriteItem}).
  */
 final class ConsumerPermissions {
   private ConsumerPermissions() {}
 
-  /** The resources the consumer works on. */
+  /** The resources the deployed consumer works on. */
   record Resources(
-      IQueue queue,
-      IQueue deadLetters,
-      IBucket requests,
-      IBucket payloads,
-      IBucket widgets,
-      ITable table) {}
+      IQueue queue, IQueue deadLetters, IBucket payloads, IBucket widgets, ITable table) {}
 
   /** The task role: these statements inline, the object ARNs' wildcards acknowledged. */
   static Role role(Construct scope, String id, Resources r, WidgetStoreKind store) {
@@ -41,24 +37,20 @@ final class ConsumerPermissions {
                     "widgets-consumer",
                     PolicyDocument.Builder.create().statements(statements(r, store)).build()))
             .build();
-    String keys = "Request and payload object keys are made at run time, one per request.";
-    Nag.acknowledgeWildcard(role, r.requests(), "/*", keys);
-    Nag.acknowledgeWildcard(role, r.payloads(), "/*", keys);
-    switch (store) {
-      case DYNAMODB ->
-          Nag.acknowledgeWildcard(
-              role, r.table(), "/index/*", "The table's indexes, queried by index name.");
-      case S3 -> {
-        String widgets = "Widget objects, one per widget id, under the store's two prefixes.";
-        Nag.acknowledgeWildcard(role, r.widgets(), "/widgets/*", widgets);
-        Nag.acknowledgeWildcard(role, r.widgets(), "/widget-state/*", widgets);
-      }
+    Nag.acknowledgeWildcard(
+        role, r.payloads(), "/*", "Payload object keys are made at run time, one per request.");
+    if (store == WidgetStoreKind.S3) {
+      String widgets = "Widget objects, one per widget id, under the store's two prefixes.";
+      Nag.acknowledgeWildcard(role, r.widgets(), "/widgets/*", widgets);
+      Nag.acknowledgeWildcard(role, r.widgets(), "/widget-state/*", widgets);
     }
     return role;
   }
 
   static List<PolicyStatement> statements(Resources r, WidgetStoreKind store) {
     List<PolicyStatement> statements = new ArrayList<>();
+    // The consumer is given the queue's URL; it reads the queue's redrive policy and visibility
+    // timeout with GetQueueAttributes.
     statements.add(
         allow(
             "ConsumeRequestQueue",
@@ -66,8 +58,7 @@ final class ConsumerPermissions {
                 "sqs:ReceiveMessage",
                 "sqs:DeleteMessage",
                 "sqs:ChangeMessageVisibility",
-                "sqs:GetQueueAttributes",
-                "sqs:GetQueueUrl"),
+                "sqs:GetQueueAttributes"),
             List.of(r.queue().getQueueArn())));
     // The consumer finds the dead-letter queue from the redrive policy (GetQueueUrl by name)
     // and sends invalid requests there.
@@ -76,29 +67,22 @@ final class ConsumerPermissions {
             "DeadLetterInvalidRequests",
             List.of("sqs:GetQueueUrl", "sqs:SendMessage"),
             List.of(r.deadLetters().getQueueArn())));
-    // Pointer messages (claim checks, S3 events): read the request object, delete it once applied.
+    // Claim checks: read the payload object a message points at, delete it once applied. The
+    // deployed consumer reads the queue only, so it needs nothing on the request bucket.
     statements.add(
         allow(
-            "ReadAndDeleteRequestObjects",
+            "ReadAndDeletePayloads",
             List.of("s3:GetObject", "s3:DeleteObject"),
-            List.of(r.requests().arnForObjects("*"), r.payloads().arnForObjects("*"))));
-    // The bucket source lists the request bucket in key order.
-    statements.add(
-        allow("ListRequestBucket", List.of("s3:ListBucket"), List.of(r.requests().getBucketArn())));
+            List.of(r.payloads().arnForObjects("*"))));
     switch (store) {
+      // DescribeTable at start (TableCheck), then one consistent GetItem and one conditional
+      // PutItem per request.
       case DYNAMODB ->
           statements.add(
               allow(
                   "WidgetTableItems",
-                  List.of(
-                      "dynamodb:DescribeTable",
-                      "dynamodb:GetItem",
-                      "dynamodb:PutItem",
-                      "dynamodb:UpdateItem",
-                      "dynamodb:DeleteItem",
-                      "dynamodb:Query",
-                      "dynamodb:Scan"),
-                  List.of(r.table().getTableArn(), r.table().getTableArn() + "/index/*")));
+                  List.of("dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:PutItem"),
+                  List.of(r.table().getTableArn())));
       case S3 -> {
         statements.add(
             allow(

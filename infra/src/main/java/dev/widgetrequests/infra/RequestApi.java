@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
 import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
@@ -27,7 +26,6 @@ import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.logs.LogGroup;
-import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.sqs.IQueue;
 import software.constructs.Construct;
 
@@ -48,9 +46,15 @@ public final class RequestApi extends Construct {
   private final Function function;
   private final HttpApi api;
 
-  public RequestApi(Construct scope, String id, InfraSettings settings, Code code, IQueue queue) {
+  RequestApi(
+      Construct scope,
+      String id,
+      InfraSettings settings,
+      Code code,
+      IQueue queue,
+      LogGroups logGroups) {
     super(scope, id);
-    LogGroup logs = logGroup("FunctionLogs");
+    LogGroup logs = logGroups.create(this, "FunctionLogs");
     function =
         Function.Builder.create(this, "Handler")
             .description("Widget Requests: validates one widget request per POST and queues it")
@@ -85,7 +89,8 @@ public final class RequestApi extends Construct {
                 .rateLimit(settings.apiRateLimit())
                 .burstLimit(settings.apiBurstLimit())
                 .build())
-        .accessLogSettings(accessLogs(new LogGroupLogDestination(logGroup("AccessLogs"))))
+        .accessLogSettings(
+            accessLogs(new LogGroupLogDestination(logGroups.create(this, "AccessLogs"))))
         .build();
     // POST only: other methods get the gateway's 404 and never start (or bill) the function.
     api.addRoutes(
@@ -126,13 +131,6 @@ public final class RequestApi extends Construct {
         return AccessLogFormat.clf();
       }
     };
-  }
-
-  private LogGroup logGroup(String id) {
-    return LogGroup.Builder.create(this, id)
-        .retention(RetentionDays.ONE_MONTH)
-        .removalPolicy(RemovalPolicy.DESTROY)
-        .build();
   }
 
   private Role role(LogGroup logs, IQueue queue) {

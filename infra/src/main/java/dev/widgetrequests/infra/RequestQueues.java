@@ -1,10 +1,16 @@
 package dev.widgetrequests.infra;
 
+import java.util.List;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.sqs.DeadLetterQueue;
 import software.amazon.awscdk.services.sqs.IQueue;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.sqs.QueueEncryption;
+import software.amazon.awscdk.services.sqs.RedriveAllowPolicy;
+import software.amazon.awscdk.services.sqs.RedrivePermission;
 import software.constructs.Construct;
 
 /**
@@ -24,9 +30,27 @@ public final class RequestQueues extends Construct {
 
   public RequestQueues(Construct scope, String id, InfraSettings settings) {
     super(scope, id);
+    // Only the request queue may move messages here: its ARN from its fixed name, since the
+    // queue itself refers to this one.
+    IQueue source =
+        Queue.fromQueueArn(
+            this,
+            "RequestQueueArn",
+            Stack.of(this)
+                .formatArn(
+                    ArnComponents.builder()
+                        .service("sqs")
+                        .resource(QUEUE_NAME)
+                        .arnFormat(ArnFormat.NO_RESOURCE_NAME)
+                        .build()));
     deadLetters =
         Queue.Builder.create(this, "DeadLetterQueue")
             .queueName(DEAD_LETTER_QUEUE_NAME)
+            .redriveAllowPolicy(
+                RedriveAllowPolicy.builder()
+                    .redrivePermission(RedrivePermission.BY_QUEUE)
+                    .sourceQueues(List.of(source))
+                    .build())
             .encryption(QueueEncryption.SQS_MANAGED)
             .enforceSsl(true)
             .retentionPeriod(RETENTION)

@@ -14,7 +14,7 @@ import software.constructs.Construct;
 /**
  * The three buckets: requests (the bucket source, with its {@code rejected/} prefix), widgets (the
  * S3 widget store) and payloads (claim checks of large requests), plus one bucket for their access
- * logs. All encrypted, private, TLS-only, owner-enforced.
+ * logs. All encrypted, versioned, private, TLS-only, owner-enforced.
  */
 public final class RequestStorage extends Construct {
   /** Rejected requests are kept this long for someone to look at, then expire. */
@@ -28,6 +28,12 @@ public final class RequestStorage extends Construct {
   static final int PAYLOAD_DAYS = 15;
 
   static final int ACCESS_LOG_DAYS = 90;
+
+  /**
+   * Every bucket is versioned: an object overwritten or deleted (by a mistake, a misconfigured
+   * consumer, an attacker with the task's credentials) can be brought back this long.
+   */
+  static final int OLD_VERSION_DAYS = 30;
 
   private final Bucket requests;
   private final Bucket widgets;
@@ -46,8 +52,9 @@ public final class RequestStorage extends Construct {
                 .prefix("rejected/")
                 .expiration(Duration.days(REJECTED_DAYS))
                 .build(),
-            abortUploads());
-    widgets = bucket("WidgetBucket", accessLogs, "widgets/", abortUploads());
+            abortUploads(),
+            expireOldVersions());
+    widgets = bucket("WidgetBucket", accessLogs, "widgets/", abortUploads(), expireOldVersions());
     payloads =
         bucket(
             "PayloadBucket",
@@ -57,7 +64,8 @@ public final class RequestStorage extends Construct {
                 .id("expire-orphaned-payloads")
                 .expiration(Duration.days(PAYLOAD_DAYS))
                 .abortIncompleteMultipartUploadAfter(Duration.days(1))
-                .build());
+                .build(),
+            expireOldVersions());
   }
 
   public IBucket requests() {
@@ -72,13 +80,19 @@ public final class RequestStorage extends Construct {
     return payloads;
   }
 
+  /**
+   * A data bucket: SSE-KMS under the AWS managed key {@code aws/s3} (its use recorded by
+   * CloudTrail; no key to pay for or grant, docs/iam.md), with a bucket key so that S3 calls KMS
+   * once per bucket key rather than per object.
+   */
   private Bucket bucket(String id, Bucket accessLogs, String logPrefix, LifecycleRule... rules) {
     return Bucket.Builder.create(this, id)
-        .encryption(BucketEncryption.S3_MANAGED)
+        .encryption(BucketEncryption.KMS_MANAGED)
+        .bucketKeyEnabled(true)
         .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
         .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
         .enforceSsl(true)
-        .versioned(false)
+        .versioned(true)
         .serverAccessLogsBucket(accessLogs)
         .serverAccessLogsPrefix(logPrefix)
         .lifecycleRules(List.of(rules))
@@ -86,6 +100,7 @@ public final class RequestStorage extends Construct {
         .build();
   }
 
+  /** The access-log bucket: SSE-S3, the only encryption S3 delivers server access logs to. */
   private Bucket accessLogBucket() {
     Bucket logs =
         Bucket.Builder.create(this, "AccessLogBucket")
@@ -93,12 +108,14 @@ public final class RequestStorage extends Construct {
             .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
             .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
             .enforceSsl(true)
+            .versioned(true)
             .lifecycleRules(
                 List.of(
                     LifecycleRule.builder()
                         .id("expire-access-logs")
                         .expiration(Duration.days(ACCESS_LOG_DAYS))
-                        .build()))
+                        .build(),
+                    expireOldVersions()))
             .removalPolicy(RemovalPolicy.RETAIN)
             .build();
     Nag.acknowledge(
@@ -106,6 +123,15 @@ public final class RequestStorage extends Construct {
         "AwsSolutions-S1",
         "This is the access-log bucket: logging it into itself would loop.");
     return logs;
+  }
+
+  /** Overwritten and deleted objects' old versions, and delete markers left with none. */
+  private static LifecycleRule expireOldVersions() {
+    return LifecycleRule.builder()
+        .id("expire-old-versions")
+        .noncurrentVersionExpiration(Duration.days(OLD_VERSION_DAYS))
+        .expiredObjectDeleteMarker(true)
+        .build();
   }
 
   private static LifecycleRule abortUploads() {

@@ -24,20 +24,21 @@ public final class WidgetsStack extends Stack {
       Code handlerCode,
       IRepository repository) {
     super(scope, id, props);
+    LogGroups logs = new LogGroups(this, "Logs");
     storage = new RequestStorage(this, "Storage");
     queues = new RequestQueues(this, "Queues", settings);
     table = new WidgetTable(this, "Widgets", settings);
-    api = new RequestApi(this, "Api", settings, handlerCode, queues.queue());
+    api = new RequestApi(this, "Api", settings, handlerCode, queues.queue(), logs);
     consumer =
         new ConsumerService(
             this,
             "Consumer",
             settings,
             repository,
+            logs,
             new ConsumerPermissions.Resources(
                 queues.queue(),
                 queues.deadLetters(),
-                storage.requests(),
                 storage.payloads(),
                 storage.widgets(),
                 table.table()));

@@ -98,8 +98,70 @@ class ConsumerServiceTest {
   }
 
   @Test
-  void logs_areKeptAMonth() {
-    template.resourcePropertiesCountIs("AWS::Logs::LogGroup", Map.of("RetentionInDays", 30), 3);
+  void logs_areKeptAYear_encryptedWithTheStacksLogKey() {
+    String key = widgets.id(widgets.stack().getNode().findChild("Logs").getNode().findChild("Key"));
+    template.resourcePropertiesCountIs(
+        "AWS::Logs::LogGroup",
+        Map.of("RetentionInDays", 365, "KmsKeyId", Map.of("Fn::GetAtt", List.of(key, "Arn"))),
+        3);
+    template.resourceCountIs("AWS::Logs::LogGroup", 3);
+    template.hasResourceProperties(
+        "AWS::KMS::Key",
+        Match.objectLike(
+            Map.of(
+                "EnableKeyRotation",
+                true,
+                "KeyPolicy",
+                Match.objectLike(
+                    Map.of(
+                        "Statement",
+                        Match.arrayWith(
+                            List.of(
+                                Match.objectLike(
+                                    Map.of(
+                                        "Sid",
+                                        "CloudWatchLogsOfThisAccount",
+                                        "Condition",
+                                        Match.objectLike(
+                                            Map.of(
+                                                "ArnLike",
+                                                Map.of(
+                                                    "kms:EncryptionContext:aws:logs:arn",
+                                                    Match.anyValue()))))))))))));
+  }
+
+  @Test
+  void container_runsAsTheImagesUser_onAReadOnlyRoot_withAWritableTmp_andAMemoryLimit() {
+    template.hasResourceProperties(
+        "AWS::ECS::TaskDefinition",
+        Match.objectLike(
+            Map.of(
+                "Volumes",
+                List.of(Map.of("Name", "tmp")),
+                "ContainerDefinitions",
+                List.of(
+                    Match.objectLike(
+                        Map.of(
+                            "User",
+                            "10001:0",
+                            "ReadonlyRootFilesystem",
+                            true,
+                            "Memory",
+                            512,
+                            "MountPoints",
+                            List.of(
+                                Map.of(
+                                    "ContainerPath", "/tmp",
+                                    "SourceVolume", "tmp",
+                                    "ReadOnly", false))))))));
+  }
+
+  @Test
+  void subnets_giveNoPublicIpOnLaunch_andS3AndDynamoDbHaveGatewayEndpoints() {
+    template.resourcePropertiesCountIs("AWS::EC2::Subnet", Map.of("MapPublicIpOnLaunch", false), 2);
+    template.resourceCountIs("AWS::EC2::Subnet", 2);
+    template.resourcePropertiesCountIs(
+        "AWS::EC2::VPCEndpoint", Map.of("VpcEndpointType", "Gateway"), 2);
   }
 
   @Test

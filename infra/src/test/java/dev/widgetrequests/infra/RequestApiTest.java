@@ -31,14 +31,15 @@ class RequestApiTest {
   }
 
   @Test
-  void function_logsToItsOwnGroup_keptAMonth() {
+  void function_logsToItsOwnGroup_keptAYear() {
     template.hasResourceProperties(
         "AWS::Lambda::Function",
         Match.objectLike(
             Map.of(
                 "LoggingConfig",
                 Map.of("LogGroup", Map.of("Ref", Match.stringLikeRegexp("ApiFunctionLogs.*"))))));
-    template.hasResourceProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 30));
+    template.hasResourceProperties(
+        "AWS::Logs::LogGroup", Match.objectLike(Map.of("RetentionInDays", 365)));
   }
 
   @Test

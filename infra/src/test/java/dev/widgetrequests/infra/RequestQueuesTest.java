@@ -33,16 +33,32 @@ class RequestQueuesTest {
   }
 
   @Test
-  void deadLetterQueue_isEncrypted_andKeepsMessagesTheLongest() {
-    assertThat(widgets.properties(widgets.stack().queues().deadLetters()))
+  void deadLetterQueue_isEncrypted_keepsMessagesTheLongest_andTakesThemFromTheRequestQueueOnly() {
+    Map<String, Object> properties = widgets.properties(widgets.stack().queues().deadLetters());
+    assertThat(properties)
+        .containsEntry("QueueName", "widget-requests-dlq")
+        .containsEntry("SqsManagedSseEnabled", true)
+        .containsEntry("MessageRetentionPeriod", 1_209_600)
+        .containsOnlyKeys(
+            "QueueName", "SqsManagedSseEnabled", "MessageRetentionPeriod", "RedriveAllowPolicy");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> allow = (Map<String, Object>) properties.get("RedriveAllowPolicy");
+    assertThat(allow).containsEntry("redrivePermission", "byQueue");
+    assertThat(allow.get("sourceQueueArns"))
         .isEqualTo(
-            Map.of(
-                "QueueName",
-                "widget-requests-dlq",
-                "SqsManagedSseEnabled",
-                true,
-                "MessageRetentionPeriod",
-                1_209_600));
+            List.of(
+                Map.of(
+                    "Fn::Join",
+                    List.of(
+                        "",
+                        List.of(
+                            "arn:",
+                            Map.of("Ref", "AWS::Partition"),
+                            ":sqs:",
+                            Map.of("Ref", "AWS::Region"),
+                            ":",
+                            Map.of("Ref", "AWS::AccountId"),
+                            ":widget-requests")))));
   }
 
   @Test

@@ -13,7 +13,7 @@ class RequestStorageTest {
   private final Template template = widgets.template();
 
   @Test
-  void fourBuckets_eachEncryptedPrivateOwnerEnforcedAndKept() {
+  void fourBuckets_eachVersionedPrivateOwnerEnforcedAndKept() {
     template.resourceCountIs("AWS::S3::Bucket", 4);
     template.allResources(
         "AWS::S3::Bucket",
@@ -23,13 +23,10 @@ class RequestStorageTest {
             "Properties",
             Match.objectLike(
                 Map.of(
-                    "BucketEncryption",
-                    Map.of(
-                        "ServerSideEncryptionConfiguration",
-                        List.of(
-                            Map.of(
-                                "ServerSideEncryptionByDefault",
-                                Map.of("SSEAlgorithm", "AES256")))),
+                    "VersioningConfiguration",
+                    Map.of("Status", "Enabled"),
+                    "LifecycleConfiguration",
+                    Map.of("Rules", Match.arrayWith(List.of(expireOldVersions()))),
                     "PublicAccessBlockConfiguration",
                     Map.of(
                         "BlockPublicAcls", true,
@@ -38,6 +35,36 @@ class RequestStorageTest {
                         "RestrictPublicBuckets", true),
                     "OwnershipControls",
                     Map.of("Rules", List.of(Map.of("ObjectOwnership", "BucketOwnerEnforced")))))));
+  }
+
+  @Test
+  void dataBuckets_useSseKmsWithTheAwsManagedKeyAndABucketKey_accessLogsSseS3() {
+    RequestStorage storage = widgets.stack().storage();
+    for (var bucket : List.of(storage.requests(), storage.widgets(), storage.payloads())) {
+      assertThat(widgets.properties(bucket))
+          .containsEntry(
+              "BucketEncryption",
+              Map.of(
+                  "ServerSideEncryptionConfiguration",
+                  List.of(
+                      Map.of(
+                          "BucketKeyEnabled",
+                          true,
+                          "ServerSideEncryptionByDefault",
+                          Map.of("SSEAlgorithm", "aws:kms")))));
+    }
+    template.resourcePropertiesCountIs(
+        "AWS::S3::Bucket",
+        Match.objectLike(
+            Map.of(
+                "BucketEncryption",
+                Map.of(
+                    "ServerSideEncryptionConfiguration",
+                    List.of(
+                        Map.of("ServerSideEncryptionByDefault", Map.of("SSEAlgorithm", "AES256")))),
+                "LoggingConfiguration",
+                Match.absent())),
+        1);
   }
 
   @Test
@@ -80,7 +107,8 @@ class RequestStorageTest {
                         "Prefix", "rejected/",
                         "ExpirationInDays", RequestStorage.REJECTED_DAYS,
                         "Status", "Enabled"),
-                    abortUploads())))
+                    abortUploads(),
+                    expireOldVersions())))
         .containsKey("LoggingConfiguration");
   }
 
@@ -101,14 +129,28 @@ class RequestStorageTest {
                         "AbortIncompleteMultipartUpload",
                         Map.of("DaysAfterInitiation", 1),
                         "Status",
-                        "Enabled"))));
+                        "Enabled"),
+                    expireOldVersions())));
   }
 
   @Test
   void widgetBucket_keepsWidgets_andAbortsStaleUploads() {
     assertThat(widgets.properties(widgets.stack().storage().widgets()))
-        .containsEntry("LifecycleConfiguration", Map.of("Rules", List.of(abortUploads())))
+        .containsEntry(
+            "LifecycleConfiguration", Map.of("Rules", List.of(abortUploads(), expireOldVersions())))
         .containsKey("LoggingConfiguration");
+  }
+
+  private static Map<String, Object> expireOldVersions() {
+    return Map.of(
+        "Id",
+        "expire-old-versions",
+        "NoncurrentVersionExpiration",
+        Map.of("NoncurrentDays", RequestStorage.OLD_VERSION_DAYS),
+        "ExpiredObjectDeleteMarker",
+        true,
+        "Status",
+        "Enabled");
   }
 
   private static Map<String, Object> abortUploads() {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.CfnElement;
@@ -22,6 +23,7 @@ import software.constructs.IConstruct;
 final class Synth {
   private static final Path JAR = standInJar();
   private static Synthesised widgets;
+  private static Synthesised bucketStore;
 
   /** A stack and its template. */
   record Synthesised(WidgetsStack stack, Template template) {
@@ -71,7 +73,13 @@ final class Synth {
   }
 
   static Synthesised synthesise(InfraSettings settings) {
+    return synthesise(settings, stack -> {});
+  }
+
+  /** The app with a change made to the main stack before synthesis. */
+  static Synthesised synthesise(InfraSettings settings, Consumer<WidgetsStack> change) {
     WidgetsStack stack = WidgetsApp.build(app(), settings, WidgetsApp.functionCode(JAR), null);
+    change.accept(stack);
     return new Synthesised(stack, Template.fromStack(stack));
   }
 
@@ -81,6 +89,30 @@ final class Synth {
       widgets = synthesise(defaults());
     }
     return widgets;
+  }
+
+  /** The main stack with the widget bucket as the store ({@code -c widgetStore=s3}), once. */
+  static synchronized Synthesised bucketStore() {
+    if (bucketStore == null) {
+      InfraSettings d = defaults();
+      bucketStore =
+          synthesise(
+              new InfraSettings(
+                  d.lambdaJar(),
+                  d.imageTag(),
+                  InfraSettings.WidgetStoreKind.S3,
+                  d.partitionKey(),
+                  d.maxReceiveCount(),
+                  d.visibilityTimeoutSeconds(),
+                  d.minTasks(),
+                  d.maxTasks(),
+                  d.backlogPerTask(),
+                  d.oldestMessageAlarmSeconds(),
+                  d.apiRateLimit(),
+                  d.apiBurstLimit(),
+                  d.alarmEmail()));
+    }
+    return bucketStore;
   }
 
   private static Path standInJar() {
