@@ -98,6 +98,7 @@ function draw(status) {
   text("consumer-in-flight", number(status.totals.inFlight));
   text("rejected-total", number(status.totals.rejected));
   text("rejected-rate", rate(status.totals.rejectedPerSecond));
+  text("too-late-total", number(status.totals.tooLate));
   text("dlq-count", number(status.deadLetters.count));
   text("rejected-objects", number(status.rejectedObjects.count));
   text("widgets-s3", number(status.widgets.s3));

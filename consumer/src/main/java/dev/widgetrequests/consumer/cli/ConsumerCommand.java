@@ -167,6 +167,24 @@ public final class ConsumerCommand implements Callable<Integer> {
   long pollIntervalMillis;
 
   @Option(
+      names = "--key-max-age",
+      paramLabel = "SECONDS",
+      defaultValue = "900",
+      description =
+          "A claimed order key (the request-key attribute, a request object's key) is kept only"
+              + " if it lies at most this long before the time AWS received the request"
+              + " (SentTimestamp, LastModified); else that time orders the request, with a"
+              + " warning (default: ${DEFAULT-VALUE}).")
+  long keyMaxAgeSeconds;
+
+  @Option(
+      names = "--key-max-ahead",
+      paramLabel = "MS",
+      defaultValue = "2000",
+      description = "...and at most this long after it: clock skew (default: ${DEFAULT-VALUE}).")
+  long keyMaxAheadMillis;
+
+  @Option(
       names = "--concurrency",
       paramLabel = "N",
       defaultValue = "128",

@@ -2,6 +2,7 @@ package dev.widgetrequests.consumer.cli;
 
 import dev.widgetrequests.aws.AwsSettings;
 import dev.widgetrequests.consumer.engine.EngineSettings;
+import dev.widgetrequests.source.OrderKeyCheck;
 import java.nio.file.Path;
 import java.util.Set;
 
@@ -23,9 +24,15 @@ public record ConsumerConfig(
    *
    * @param rejectedPrefix where invalid requests are moved
    * @param idleWaitMillis how long to wait before looking again at an empty bucket
+   * @param keyCheck the bounds an object's key must lie within around its {@code LastModified}
    */
-  public record BucketSource(String bucket, String rejectedPrefix, long idleWaitMillis)
-      implements Source {}
+  public record BucketSource(
+      String bucket, String rejectedPrefix, long idleWaitMillis, OrderKeyCheck keyCheck)
+      implements Source {
+    public BucketSource(String bucket, String rejectedPrefix, long idleWaitMillis) {
+      this(bucket, rejectedPrefix, idleWaitMillis, OrderKeyCheck.DEFAULT);
+    }
+  }
 
   /**
    * Requests in a queue.
@@ -34,16 +41,33 @@ public record ConsumerConfig(
    * @param visibilityTimeoutSeconds for received messages, or {@code null} for the queue's own
    * @param payloadBuckets the buckets pointers may lead to (claim checks, S3 event notifications);
    *     a pointer to any other bucket is dead-lettered unread
+   * @param keyCheck the bounds a {@code request-key} must lie within around the send time
    */
   public record QueueSource(
       String queueUrl,
       String deadLetterQueueUrl,
       int waitSeconds,
       Integer visibilityTimeoutSeconds,
-      Set<String> payloadBuckets)
+      Set<String> payloadBuckets,
+      OrderKeyCheck keyCheck)
       implements Source {
     public QueueSource {
       payloadBuckets = Set.copyOf(payloadBuckets);
+    }
+
+    public QueueSource(
+        String queueUrl,
+        String deadLetterQueueUrl,
+        int waitSeconds,
+        Integer visibilityTimeoutSeconds,
+        Set<String> payloadBuckets) {
+      this(
+          queueUrl,
+          deadLetterQueueUrl,
+          waitSeconds,
+          visibilityTimeoutSeconds,
+          payloadBuckets,
+          OrderKeyCheck.DEFAULT);
     }
 
     /** A queue whose messages hold requests only: every pointer is dead-lettered. */

@@ -2,6 +2,7 @@ package dev.widgetrequests.consumer.cli;
 
 import dev.widgetrequests.aws.AwsSettings;
 import dev.widgetrequests.consumer.engine.EngineSettings;
+import dev.widgetrequests.source.OrderKeyCheck;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -39,7 +40,7 @@ final class ConsumerOptions {
         throw o.usage("--poll-interval must be 0 or more milliseconds");
       }
       return new ConsumerConfig.BucketSource(
-          o.requestBucket, o.rejectedPrefix, o.pollIntervalMillis);
+          o.requestBucket, o.rejectedPrefix, o.pollIntervalMillis, keyCheck(o));
     }
     if (o.queueWaitSeconds < 0 || o.queueWaitSeconds > 20) {
       throw o.usage("-qwt/--queue-wait-timeout must be 0 to 20 seconds, was " + o.queueWaitSeconds);
@@ -62,7 +63,16 @@ final class ConsumerOptions {
         o.deadLetterQueue,
         o.queueWaitSeconds,
         o.visibilityTimeoutSeconds,
-        payloadBuckets);
+        payloadBuckets,
+        keyCheck(o));
+  }
+
+  private static OrderKeyCheck keyCheck(ConsumerCommand o) {
+    if (o.keyMaxAgeSeconds < 0 || o.keyMaxAheadMillis < 0) {
+      throw o.usage("--key-max-age and --key-max-ahead must be 0 or more");
+    }
+    return new OrderKeyCheck(
+        Duration.ofSeconds(o.keyMaxAgeSeconds), Duration.ofMillis(o.keyMaxAheadMillis));
   }
 
   private static ConsumerConfig.Store store(ConsumerCommand o) {

@@ -63,7 +63,8 @@ public final class ConsumerWiring {
                 bucket.bucket(),
                 bucket.rejectedPrefix(),
                 Duration.ofMillis(bucket.idleWaitMillis()),
-                BUCKET_BATCH);
+                BUCKET_BATCH,
+                bucket.keyCheck());
         s3.checkAvailable();
         yield s3;
       }
@@ -76,7 +77,8 @@ public final class ConsumerWiring {
             deadLetters,
             queue.waitSeconds(),
             queue.visibilityTimeoutSeconds(),
-            queue.payloadBuckets());
+            queue.payloadBuckets(),
+            queue.keyCheck());
       }
     };
   }

@@ -34,7 +34,9 @@ final class CourseLikeStream {
     List<String> ids = new ArrayList<>();
     Map<String, String> owners = new HashMap<>();
     List<KeyedRequest> stream = new ArrayList<>();
-    long millis = 1_700_000_000_000L;
+    // Keys a little in the past, as a producer's are by the time they are sent: the consumer
+    // keeps a claimed key only within 15 minutes before and 2 s after the send time.
+    long millis = System.currentTimeMillis() - count / 3 - 1_000;
     String lastRequestId = "none";
     for (int i = 0; i < count; i++) {
       String key = "%013d-%04d".formatted(millis + i / 3, i % 3);
@@ -85,12 +87,12 @@ final class CourseLikeStream {
     return withDuplicates;
   }
 
-  /** The in-order result: the distinct requests replayed in order-key order. */
+  /** The in-order result: the distinct requests (key and content) replayed in position order. */
   static Map<String, Widget> inOrder(List<KeyedRequest> stream) {
     Map<String, WidgetRequest> distinct = new LinkedHashMap<>();
     stream.stream()
-        .sorted(Comparator.comparing(KeyedRequest::orderKey))
-        .forEach(k -> distinct.putIfAbsent(k.orderKey(), k.request()));
+        .sorted(Comparator.comparing(KeyedRequest::position))
+        .forEach(k -> distinct.putIfAbsent(k.position(), k.request()));
     return Replay.of(distinct.values());
   }
 

@@ -77,7 +77,8 @@ final class Sampler implements AutoCloseable {
     calls.add("stack", sources.callCounts().totals());
     double seconds = previous == null ? 0 : Math.max(1e-3, (at - previous.at()) / 1e3);
     long applied = outcomes.get("applied");
-    long rejected = outcomes.get("rejected");
+    long tooLate = outcomes.get("too_late");
+    long rejected = outcomes.get("rejected") + tooLate;
     long[] since = windowStart(at, applied, rejected);
     double windowSeconds = (at - since[0]) / 1e3;
     Status.Totals totals =
@@ -85,6 +86,7 @@ final class Sampler implements AutoCloseable {
             applied,
             outcomes.get("warned"),
             rejected,
+            tooLate,
             consumers.stream().mapToLong(Status.ConsumerView::inFlight).sum(),
             rate(applied, since[1], windowSeconds),
             rate(rejected, since[2], windowSeconds));
@@ -142,7 +144,12 @@ final class Sampler implements AutoCloseable {
               endpoint.toString(),
               reading.isPresent(),
               reading.map(r -> r.outcomes().getOrDefault("applied", 0L)).orElse(0L),
-              reading.map(r -> r.outcomes().getOrDefault("rejected", 0L)).orElse(0L),
+              reading
+                  .map(
+                      r ->
+                          r.outcomes().getOrDefault("rejected", 0L)
+                              + r.outcomes().getOrDefault("too_late", 0L))
+                  .orElse(0L),
               reading.map(ConsumerScrape.Reading::inFlight).orElse(0L)));
     }
     return views;

@@ -35,11 +35,17 @@ record Status(
   /** Live widgets in each store. */
   record Widgets(long s3, long dynamoDb) {}
 
-  /** Requests finished by every consumer watched, restarts included. */
+  /**
+   * Requests finished by every consumer watched, restarts included.
+   *
+   * @param rejected dead-lettered, too-late ones included
+   * @param tooLate dead-lettered because their widget no longer kept where they belong
+   */
   record Totals(
       long applied,
       long warned,
       long rejected,
+      long tooLate,
       long inFlight,
       double appliedPerSecond,
       double rejectedPerSecond) {}

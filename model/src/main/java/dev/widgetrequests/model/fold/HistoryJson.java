@@ -15,10 +15,11 @@ import java.util.List;
 
 /**
  * The stored JSON form of a {@link WidgetHistory}: {@code {"basePosition","base":{widget},
- * "requests":[{"key","request":{request as producers send it}}]}}, absent parts omitted. A request
- * keeps {@code null} and {@code ""} apart (an omitted field is {@code null}); its content hash is
- * computed again when read, not stored. A history written before positions existed has a {@code
- * "baseKey"}: every request with that key or an earlier one counts as folded in.
+ * "folded":[position],"requests":[{"key","request":{request as producers send it}}]}}, absent parts
+ * omitted. A request keeps {@code null} and {@code ""} apart (an omitted field is {@code null});
+ * its content hash is computed again when read, not stored. A history written before positions
+ * existed has a {@code "baseKey"}: every request with that key or an earlier one counts as folded
+ * in.
  */
 public final class HistoryJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -49,6 +50,13 @@ public final class HistoryJson {
           } else if (history.base() != null) {
             json.writeFieldName("base");
             WidgetJson.write(json, history.base());
+          }
+          if (!history.folded().isEmpty()) {
+            json.writeArrayFieldStart("folded");
+            for (String position : history.folded()) {
+              json.writeString(position);
+            }
+            json.writeEndArray();
           }
           json.writeArrayFieldStart("requests");
           for (KeyedRequest keyed : history.requests()) {
@@ -91,12 +99,17 @@ public final class HistoryJson {
     for (JsonNode entry : json.path("requests")) {
       requests.add(new KeyedRequest(required(entry, "key"), request(entry.path("request"))));
     }
+    List<String> folded = new ArrayList<>();
+    for (JsonNode position : json.path("folded")) {
+      folded.add(position.asText());
+    }
     return new WidgetHistory(
         basePosition,
         baseIsWidget
             ? widget
             : base == null || base.isNull() ? null : WidgetJson.widgetFromJson(base.toString()),
-        requests);
+        requests,
+        folded);
   }
 
   private static WidgetRequest request(JsonNode json) {

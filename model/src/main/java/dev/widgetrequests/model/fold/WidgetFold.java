@@ -63,7 +63,8 @@ public final class WidgetFold {
       at++;
     }
     requests.add(at, incoming);
-    WidgetHistory grown = new WidgetHistory(history.basePosition(), history.base(), requests);
+    WidgetHistory grown =
+        new WidgetHistory(history.basePosition(), history.base(), requests, history.folded());
     Replayed replayed = replay(grown, incoming);
     return new Folded(
         compact(grown, replayed.ignored, limits),
@@ -128,8 +129,10 @@ public final class WidgetFold {
     }
     Widget base = history.base();
     String basePosition = history.basePosition();
+    List<String> folded = new ArrayList<>(history.folded());
     while (!requests.isEmpty() && over(requests, chars, limits)) {
       KeyedRequest oldest = requests.removeFirst();
+      folded.add(oldest.position());
       chars -= HistorySize.of(oldest) + HistorySize.of(base);
       base =
           switch (RequestApplier.apply(oldest.request(), Optional.ofNullable(base))) {
@@ -140,9 +143,13 @@ public final class WidgetFold {
       chars += HistorySize.of(base);
       basePosition = oldest.position();
     }
-    return requests.size() == history.requests().size()
-        ? history
-        : new WidgetHistory(basePosition, base, requests);
+    if (requests.size() == history.requests().size()) {
+      return history;
+    }
+    // Remember as many folded positions as requests are kept: redeliveries stay provable.
+    List<String> remembered =
+        folded.subList(Math.max(0, folded.size() - limits.maxRequests()), folded.size());
+    return new WidgetHistory(basePosition, base, requests, remembered);
   }
 
   private static boolean over(List<KeyedRequest> requests, long chars, Limits limits) {

@@ -14,13 +14,22 @@ import java.util.Optional;
  * @param base the widget after the requests up to {@code basePosition}; {@code null} when there is
  *     none
  * @param requests the later requests, sorted by position, no position twice
+ * @param folded the positions of the latest requests folded into the base, oldest first: a copy of
+ *     one of them that comes again is a proven duplicate, not a request too late to fold in
  */
-public record WidgetHistory(String basePosition, Widget base, List<KeyedRequest> requests) {
+public record WidgetHistory(
+    String basePosition, Widget base, List<KeyedRequest> requests, List<String> folded) {
   /** A widget nothing has happened to yet. */
   public static final WidgetHistory EMPTY = new WidgetHistory(null, null, List.of());
 
+  /** A history that remembers no folded position. */
+  public WidgetHistory(String basePosition, Widget base, List<KeyedRequest> requests) {
+    this(basePosition, base, requests, List.of());
+  }
+
   public WidgetHistory {
     requests = List.copyOf(requests);
+    folded = List.copyOf(folded);
     String previous = basePosition;
     for (KeyedRequest request : requests) {
       if (previous != null && request.position().compareTo(previous) <= 0) {
@@ -56,15 +65,24 @@ public record WidgetHistory(String basePosition, Widget base, List<KeyedRequest>
     return HistorySize.of(this);
   }
 
-  /** Whether this very request (same key, same content) is kept, or was the last folded away. */
+  /**
+   * Whether this very request (same key, same content) is kept, or is one of the latest folded into
+   * the base.
+   */
   public boolean holds(KeyedRequest request) {
     String position = request.position();
     return position.equals(basePosition)
-        || requests.stream().anyMatch(kept -> kept.position().equals(position));
+        || requests.stream().anyMatch(kept -> kept.position().equals(position))
+        || folded.contains(position);
   }
 
-  /** Whether the request comes before the base: it can no longer be folded in where it belongs. */
+  /**
+   * Whether the request comes before the base and is not one this history remembers: it can no
+   * longer be folded in where it belongs.
+   */
   public boolean isBeforeBase(KeyedRequest request) {
-    return basePosition != null && request.position().compareTo(basePosition) < 0;
+    return basePosition != null
+        && request.position().compareTo(basePosition) < 0
+        && !holds(request);
   }
 }

@@ -149,6 +149,28 @@ class WidgetFoldTest {
   }
 
   @Test
+  void fold_ofARedeliveryOfARequestFoldedAwayRecently_isAProvenDuplicate() {
+    WidgetFold.Limits limits = new WidgetFold.Limits(2, 1 << 30);
+    WidgetHistory history = WidgetHistory.EMPTY;
+    for (KeyedRequest r :
+        List.of(
+            create("1", "a", SUE, "L"),
+            update("2", "a", SUE, "M", null),
+            update("3", "a", SUE, "N", null),
+            update("4", "a", SUE, "O", null))) {
+      history = WidgetFold.fold(history, r, limits).history();
+    }
+    assertThat(history.baseKey()).isEqualTo("2");
+
+    Folded again = WidgetFold.fold(history, create("1", "a", SUE, "L"), limits);
+    Folded late = WidgetFold.fold(history, create("1", "a", SUE, "another"), limits);
+
+    assertThat(again.outcome()).isInstanceOf(FoldOutcome.Duplicate.class);
+    assertThat(late.outcome()).isInstanceOf(FoldOutcome.TooLate.class);
+    assertThat(HistoryJson.fromJson(HistoryJson.toJson(history))).isEqualTo(history);
+  }
+
+  @Test
   void fold_ofTwoDifferentRequestsWithOneKey_appliesBoth_inTheSameOrderWhicheverComesFirst() {
     KeyedRequest red = update("5", "a", SUE, null, "red");
     KeyedRequest blue =
