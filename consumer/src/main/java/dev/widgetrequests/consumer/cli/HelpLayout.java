@@ -3,6 +3,8 @@ package dev.widgetrequests.consumer.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.IHelpSectionRenderer;
@@ -16,6 +18,7 @@ import picocli.CommandLine.IHelpSectionRenderer;
  */
 public final class HelpLayout {
   private static final int CONTINUATION_INDENT = 4;
+  private static final Pattern WORD = Pattern.compile("(\\s*)(\\S+)");
 
   private HelpLayout() {}
 
@@ -55,16 +58,18 @@ public final class HelpLayout {
     List<String> lines = new ArrayList<>();
     StringBuilder current = new StringBuilder(indent);
     boolean empty = true;
-    for (String word : text.split(" +")) {
-      if (!empty && current.length() + 1 + word.length() > room) {
+    Matcher word = WORD.matcher(text);
+    while (word.find()) {
+      String space = word.group(1); // as written: keeps the columns of aligned text
+      if (!empty && current.length() + space.length() + word.group(2).length() > room) {
         lines.add(command ? current + " \\" : current.toString());
         current = new StringBuilder(continuation);
         empty = true;
       }
       if (!empty) {
-        current.append(' ');
+        current.append(space);
       }
-      current.append(word);
+      current.append(word.group(2));
       empty = false;
     }
     lines.add(current.toString());

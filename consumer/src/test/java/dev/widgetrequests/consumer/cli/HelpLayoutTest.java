@@ -36,6 +36,12 @@ class HelpLayoutTest {
   }
 
   @Test
+  void alignedColumns_keepTheirSpaces() {
+    assertThat(HelpLayout.wrap("  test      Runs every test.", 80))
+        .containsExactly("  test      Runs every test.");
+  }
+
+  @Test
   void aWordLongerThanTheLine_staysWhole() {
     String url = "https://sqs.us-east-1.amazonaws.com/123456789012/" + "q".repeat(60);
 
