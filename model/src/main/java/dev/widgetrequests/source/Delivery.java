@@ -12,10 +12,10 @@ public interface Delivery {
   String position();
 
   /**
-   * The request's order key (SPEC §5): a widget's requests are applied in the lexicographic order
-   * of these keys, whatever order they arrive in. The request object's key for the bucket source
-   * and for pointers; the {@code request-key} message attribute; else the message's send time
-   * (13-digit epoch milliseconds) and its id.
+   * The request's order key (docs/design/convergence.md): a widget's requests are applied in the
+   * lexicographic order of these keys, whatever order they arrive in. The request object's key for
+   * the bucket source and for pointers; the {@code request-key} message attribute; else the
+   * message's send time (13-digit epoch milliseconds) and its id.
    */
   String orderKey();
 }

@@ -5,11 +5,11 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
- * The order key of a message (SPEC §5): its {@value #REQUEST_KEY_ATTRIBUTE} String attribute, set
- * by the producer and the request handler; otherwise its send time as 13-digit epoch milliseconds
- * with a tie-break, so keys of both kinds compare in time order. The tie-break is a FIFO message's
- * sequence number (increasing within its message group, so a widget's requests keep the queue's
- * order), else the message id.
+ * The order key of a message (docs/design/convergence.md): its {@value #REQUEST_KEY_ATTRIBUTE}
+ * String attribute, set by the producer and the request handler; otherwise its send time as
+ * 13-digit epoch milliseconds with a tie-break, so keys of both kinds compare in time order. The
+ * tie-break is a FIFO message's sequence number (increasing within its message group, so a widget's
+ * requests keep the queue's order), else the message id.
  */
 final class OrderKeys {
   static final String REQUEST_KEY_ATTRIBUTE = "request-key";
