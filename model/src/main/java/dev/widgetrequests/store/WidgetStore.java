@@ -7,10 +7,10 @@ import java.util.Optional;
 /**
  * Where widgets live (S3 bucket, DynamoDB table, or memory in tests). Each widget's requests take
  * effect in order-key order whatever order they are applied in, however often, and from however
- * many consumers at once (SPEC §3a): a store keeps each widget's history and folds every request in
- * at its key, writing only on the condition that nobody else wrote since it read. Methods throw
- * only for infrastructure failures (including a race lost too often: a transient failure); what a
- * request did is an outcome.
+ * many consumers at once (docs/design/convergence.md): a store keeps each widget's history and
+ * folds every request in at its key, writing only on the condition that nobody else wrote since it
+ * read. Methods throw only for infrastructure failures (including a race lost too often: a
+ * transient failure); what a request did is an outcome.
  */
 public interface WidgetStore {
 

@@ -31,7 +31,9 @@ import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
  * later try, never thrown. A failed request is hidden for longer each time it comes back.
  */
 public final class SqsRequestSource implements RequestSource {
-  /** The String message attribute that carries a request's order key (SPEC §5). */
+  /**
+   * The String message attribute that carries a request's order key (docs/design/convergence.md).
+   */
   public static final String REQUEST_KEY_ATTRIBUTE = OrderKeys.REQUEST_KEY_ATTRIBUTE;
 
   /**

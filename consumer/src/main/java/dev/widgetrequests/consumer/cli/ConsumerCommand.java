@@ -217,8 +217,26 @@ public final class ConsumerCommand implements Callable<Integer> {
       names = "--log-file",
       paramLabel = "FILE",
       defaultValue = "widgets-consumer.log",
-      description = "Also log to this file; 'none' for console only (default: ${DEFAULT-VALUE}).")
+      description =
+          "Also log to this file; 'none' for console only. It rolls over at 10 MB and keeps"
+              + " three older files, FILE.1 to FILE.3 (default: ${DEFAULT-VALUE}).")
   String logFile;
+
+  @Option(
+      names = "--log-level",
+      paramLabel = "error|warn|info|debug",
+      defaultValue = "info",
+      description =
+          "Log the consumer's own lines from this level up; warn leaves out the applied requests"
+              + " and the progress lines (default: ${DEFAULT-VALUE}).")
+  ConsoleLog.Level logLevel;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      description =
+          "No line per request on the console (the log file still gets them); progress, warnings"
+              + " about the consumer itself and errors stay.")
+  boolean quiet;
 
   @Option(
       names = "--log-format",
@@ -253,6 +271,7 @@ public final class ConsumerCommand implements Callable<Integer> {
     ConsumerConfig config = ConsumerOptions.toConfig(this, System.getenv());
     Duration progressInterval = ConsumerOptions.progressInterval(this);
     logFormat.applyToConsole();
+    ConsoleLog.apply(logLevel, quiet);
     LogFile.attach(config.logFile(), logFormat);
     ConsumerMetrics metrics = new ConsumerMetrics(Clock.systemUTC());
     try (AwsClients clients =

@@ -7,6 +7,8 @@ public final class ConsumerMain {
   private ConsumerMain() {}
 
   public static void main(String[] args) {
-    System.exit(CliErrors.configure(new CommandLine(new ConsumerCommand())).execute(args));
+    System.exit(
+        HelpLayout.configure(CliErrors.configure(new CommandLine(new ConsumerCommand())))
+            .execute(args));
   }
 }

@@ -3,7 +3,10 @@ package dev.widgetrequests.consumer.metrics;
 import java.time.Instant;
 import java.util.Optional;
 
-/** The time an order key tells: keys start with 13 digits of epoch milliseconds (SPEC §5). */
+/**
+ * The time an order key tells: keys start with 13 digits of epoch milliseconds
+ * (docs/design/convergence.md).
+ */
 final class OrderKeyTime {
   private static final int DIGITS = 13;
 

@@ -154,7 +154,8 @@ class HostileInputIT {
       Pipeline pipeline, Map<String, Widget> victims, HostileExpectations expect) {
     Map<String, Widget> queueExpected =
         new HashMap<>(Replay.of(HostileExpectations.notOnVictims(expect.toQueueStore)));
-    // SPEC §3: another owner's create of a victim's id changes nothing, in both stores.
+    // docs/design/convergence.md: another owner's create of a victim's id changes nothing, in both
+    // stores.
     queueExpected.putAll(victims);
     assertThat(differences(queueExpected, pipeline.s3Widgets())).as("S3 store").isEmpty();
     Map<String, Widget> tableExpected =

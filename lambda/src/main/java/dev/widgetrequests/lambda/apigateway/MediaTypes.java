@@ -8,8 +8,8 @@ public final class MediaTypes {
 
   /**
    * True for {@code application/json} and {@code application/*+json}, in any case, with no charset
-   * or a UTF-8 one: a request is UTF-8 JSON (SPEC §2), so any other charset is refused rather than
-   * misread.
+   * or a UTF-8 one: a request is UTF-8 JSON (docs/design/request-format.md), so any other charset
+   * is refused rather than misread.
    */
   public static boolean isJson(String contentType) {
     String[] parts = contentType.split(";");

@@ -6,6 +6,7 @@ import dev.widgetrequests.producer.run.Producer;
 import dev.widgetrequests.producer.run.ProducerSettings;
 import dev.widgetrequests.producer.run.ProductionSummary;
 import dev.widgetrequests.producer.run.Progress;
+import dev.widgetrequests.producer.run.StopReason;
 import dev.widgetrequests.producer.run.TerminalProgress;
 import dev.widgetrequests.producer.sink.BucketSink;
 import dev.widgetrequests.producer.sink.ClaimCheckSink;
@@ -14,6 +15,7 @@ import dev.widgetrequests.producer.sink.RequestSink;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,6 +40,8 @@ import picocli.CommandLine.Spec;
           + "cleanly and reports what was sent."
     })
 public final class ProducerCommand implements Callable<Integer> {
+  /** How often a run whose output is not a terminal says how far it is. */
+  private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(5);
 
   @Option(
       names = {"-rb", "--request-bucket"},
@@ -107,17 +111,27 @@ public final class ProducerCommand implements Callable<Integer> {
       RequestSink sink = sink(clients);
       sink.verify();
       out.printf(
-          "Producing up to %d requests to %s; seed %d%n",
-          settings.maxRequests(), sink.describe(), settings.seed());
+          "Producing up to %d requests to %s%s; seed %d%n",
+          settings.maxRequests(),
+          sink.describe(),
+          settings.maxRuntime().isZero()
+              ? ""
+              : " (stops after --max-runtime " + seconds(settings.maxRuntime()) + ")",
+          settings.seed());
       out.flush();
-      return produce(new Producer(sink, settings, clock, progress(out)), out);
+      return produce(new Producer(sink, settings, clock, progress(out, settings)), out, settings);
     }
   }
 
-  private int produce(Producer producer, PrintWriter out) {
+  private int produce(Producer producer, PrintWriter out, ProducerSettings settings) {
     try (StopOnSignal stopOnSignal = StopOnSignal.install(producer::stop, out)) {
       ProductionSummary summary = producer.run();
       out.println(summary.line());
+      if (summary.stopReason() == StopReason.RUNTIME_LIMIT) {
+        out.printf(
+            "stopped at %d of %d requests: --max-runtime %s reached (-mrt 0 for no limit)%n",
+            summary.sent().total(), settings.maxRequests(), seconds(settings.maxRuntime()));
+      }
       int exitCode = 0;
       if (summary.failed()) {
         spec.commandLine().getErr().println("widgets producer: " + summary.failure());
@@ -158,7 +172,18 @@ public final class ProducerCommand implements Callable<Integer> {
     return new ClaimCheckSink(new BucketSink(clients.s3(), requestBucket), queue);
   }
 
-  private static Progress progress(PrintWriter out) {
-    return System.console() != null ? new TerminalProgress(out) : Progress.none();
+  private static Progress progress(PrintWriter out, ProducerSettings settings) {
+    return System.console() != null
+        ? new TerminalProgress(out)
+        : new LineProgress(out, settings.maxRequests(), PROGRESS_INTERVAL);
+  }
+
+  /** {@code 30 s}, {@code 0.3 s}: as people set it. */
+  private static String seconds(Duration duration) {
+    double seconds = duration.toMillis() / 1000.0;
+    return (seconds == Math.rint(seconds)
+            ? String.format(Locale.ROOT, "%.0f", seconds)
+            : String.format(Locale.ROOT, "%s", seconds))
+        + " s";
   }
 }

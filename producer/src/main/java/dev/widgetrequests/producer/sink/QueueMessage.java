@@ -18,7 +18,9 @@ record QueueMessage(
     attributes = Map.copyOf(attributes);
   }
 
-  /** The String message attribute that carries the request's order key (SPEC §5). */
+  /**
+   * The String message attribute that carries the request's order key (docs/design/convergence.md).
+   */
   static final String REQUEST_KEY_ATTRIBUTE = SqsRequestSource.REQUEST_KEY_ATTRIBUTE;
 
   /** A message for the request, with its key in {@value #REQUEST_KEY_ATTRIBUTE}. */
