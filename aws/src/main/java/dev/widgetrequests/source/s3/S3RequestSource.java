@@ -24,7 +24,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * Requests stored one per object in a bucket, taken smallest key first; a poll lists them, and each
  * object is read by {@link #resolve}, many at once. An object is deleted only after its request was
  * applied, and rejected ones are moved under the rejected prefix with the reason in their metadata,
- * so a crash at any point loses nothing.
+ * so a crash at any point loses nothing. Deletes name the ETag that was read (If-Match), so an
+ * object rewritten in between is never deleted unread.
  */
 public final class S3RequestSource implements RequestSource {
   private static final Logger log = LoggerFactory.getLogger(S3RequestSource.class);
@@ -57,7 +58,7 @@ public final class S3RequestSource implements RequestSource {
     List<Delivery> deliveries = new ArrayList<>();
     for (String key : nextKeys()) {
       inFlight.add(key);
-      deliveries.add(new S3Delivery(key, null));
+      deliveries.add(new S3Delivery(key, null, null));
     }
     if (deliveries.isEmpty()) {
       Thread.sleep(idleWait);
@@ -108,12 +109,12 @@ public final class S3RequestSource implements RequestSource {
     String key = delivery.position();
     switch (objects.read(bucket, key)) {
       case RequestObjects.Text text -> {
-        return Optional.of(new S3Delivery(key, text.body()));
+        return Optional.of(new S3Delivery(key, text.body(), text.eTag()));
       }
       case RequestObjects.Gone gone -> {
         // Taken by another consumer between the listing and the read.
       }
-      case RequestObjects.Unusable unusable -> moveAside(key, unusable.reason());
+      case RequestObjects.Unusable unusable -> moveAside(key, unusable.reason(), unusable.eTag());
       case RequestObjects.Failed failed -> {
         inFlight.remove(key);
         throw new IllegalStateException(failed.reason() + "; trying again later");
@@ -127,19 +128,21 @@ public final class S3RequestSource implements RequestSource {
    * Rejects an object that cannot be read as a request (too large, not UTF-8) without reading it: a
    * server-side copy under the rejected prefix, with the reason, then the delete.
    */
-  private void moveAside(String key, String reason) {
+  private void moveAside(String key, String reason, String eTag) {
     String target = rejectedPrefix + key;
     try {
       s3.copyObject(
           r ->
               r.sourceBucket(bucket)
                   .sourceKey(key)
+                  .copySourceIfMatch(eTag)
                   .destinationBucket(bucket)
                   .destinationKey(target)
                   .metadataDirective(MetadataDirective.REPLACE)
                   .metadata(RejectedObjects.metadata(key, reason)));
-      s3.deleteObject(r -> r.bucket(bucket).key(key));
-      log.warn("rejected s3://{}/{}: {}; moved to {}", bucket, key, reason, target);
+      if (deleteIfUnchanged(key, eTag)) {
+        log.warn("rejected s3://{}/{}: {}; moved to {}", bucket, key, reason, target);
+      }
     } catch (SdkException failure) {
       log.warn("rejected s3://{}/{}: {}; could not move it ({})", bucket, key, reason, failure);
     }
@@ -148,8 +151,31 @@ public final class S3RequestSource implements RequestSource {
   @Override
   public void acknowledge(Delivery delivery) {
     String key = delivery.position();
-    s3.deleteObject(r -> r.bucket(bucket).key(key));
-    inFlight.remove(key);
+    try {
+      deleteIfUnchanged(key, ((S3Delivery) delivery).eTag());
+    } finally {
+      inFlight.remove(key);
+    }
+  }
+
+  /**
+   * Deletes the object only while it is the version read (If-Match its ETag): one rewritten since
+   * is a new request, left for the next poll. Returns whether it was deleted.
+   */
+  private boolean deleteIfUnchanged(String key, String eTag) {
+    try {
+      s3.deleteObject(r -> r.bucket(bucket).key(key).ifMatch(eTag));
+      return true;
+    } catch (S3Exception refused) {
+      if (refused.statusCode() == 412) {
+        log.info("s3://{}/{} was rewritten since it was read: left for the next poll", bucket, key);
+        return false;
+      }
+      if (refused.statusCode() == 404) {
+        return false; // taken by another consumer
+      }
+      throw refused;
+    }
   }
 
   @Override
@@ -194,8 +220,12 @@ public final class S3RequestSource implements RequestSource {
     return "s3://" + bucket;
   }
 
-  /** The object's key is both where the request came from and its order key. */
-  private record S3Delivery(String position, String body) implements Delivery {
+  /**
+   * The object's key is both where the request came from and its order key.
+   *
+   * @param eTag the ETag of the version read, or {@code null} before it is read
+   */
+  private record S3Delivery(String position, String body, String eTag) implements Delivery {
     @Override
     public String orderKey() {
       return position;

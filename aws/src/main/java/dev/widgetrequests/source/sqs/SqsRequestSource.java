@@ -149,7 +149,7 @@ public final class SqsRequestSource implements RequestSource {
   private Optional<Delivery> resolve(SqsDelivery delivery, MessageBody.Pointer pointer) {
     return switch (reader.follow(pointer)) {
       case MessageReader.Request request ->
-          Optional.of(delivery.withRequest(request.body(), pointer));
+          Optional.of(delivery.withRequest(request.body(), request.from()));
       case MessageReader.Discard discard -> {
         discard(delivery.withoutPointer(), discard.why());
         yield Optional.empty();
