@@ -25,7 +25,10 @@ LABEL org.opencontainers.image.title="widgets-consumer" \
 # The JIT stops at C1: on the fraction of a vCPU a task gets, C2 spends more CPU compiling the AWS
 # SDK than its faster code saves (widgets bench: less CPU per request, more requests per second,
 # less memory). Two malloc arenas keep native memory from growing with the carrier threads.
+# The metrics port (--metrics-port) listens on every interface of the task, so a scraper beside it
+# reaches it; outside a container it listens on loopback only (docs/design/local-endpoints.md).
 ENV HOME=/home/widgets \
+    WIDGETS_METRICS_BIND=0.0.0.0 \
     MALLOC_ARENA_MAX=2 \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -XX:TieredStopAtLevel=1"
 RUN mkdir -p /home/widgets && chown 10001:0 /home/widgets && chmod 0775 /home/widgets

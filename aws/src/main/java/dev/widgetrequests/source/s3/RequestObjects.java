@@ -27,14 +27,26 @@ public final class RequestObjects {
   /** What reading one object gave. */
   public sealed interface Read {}
 
-  /** The object's whole content, as text. */
-  public record Text(String body) implements Read {}
+  /**
+   * The object's whole content, as text.
+   *
+   * @param eTag the ETag of the version read, so that a delete removes only that version (If-Match)
+   */
+  public record Text(String body, String eTag) implements Read {}
 
   /** The object (or its bucket) does not exist. */
   public record Gone() implements Read {}
 
-  /** The object cannot be a request, whatever we try: too large, not UTF-8, access denied. */
-  public record Unusable(String reason) implements Read {}
+  /**
+   * The object cannot be a request, whatever we try: too large, not UTF-8, access denied.
+   *
+   * @param eTag the ETag of the version seen, or {@code null} when none was
+   */
+  public record Unusable(String reason, String eTag) implements Read {
+    public Unusable(String reason) {
+      this(reason, null);
+    }
+  }
 
   /** Reading failed in a way that trying again may fix (throttling, 5xx, connection trouble). */
   public record Failed(String reason) implements Read {}
@@ -46,20 +58,26 @@ public final class RequestObjects {
   }
 
   public Read read(String bucket, String key) {
+    return read(bucket, key, RANGE);
+  }
+
+  private Read read(String bucket, String key, String range) {
     String where = "s3://" + bucket + "/" + key;
     try (ResponseInputStream<GetObjectResponse> object =
-        s3.getObject(r -> r.bucket(bucket).key(key).range(RANGE))) {
+        s3.getObject(r -> r.bucket(bucket).key(key).range(range))) {
+      String eTag = object.response().eTag();
       byte[] bytes = object.readNBytes(MAX_BYTES + 1);
       if (bytes.length > MAX_BYTES) {
         object.abort(); // do not drain the rest of a huge object the server sent anyway
-        return new Unusable("object over 256 KiB: " + where);
+        return new Unusable("object over 256 KiB: " + where, eTag);
       }
-      return decode(bytes, where);
+      return decode(bytes, eTag, where);
     } catch (NoSuchKeyException | NoSuchBucketException gone) {
       return new Gone();
     } catch (AwsServiceException e) {
-      if (e.statusCode() == 416) {
-        return new Text(""); // a range of an empty object; the parser says "empty"
+      if (e.statusCode() == 416 && range != null) {
+        // No range of an empty object exists; read it whole (still bounded) for its ETag.
+        return read(bucket, key, null);
       }
       return retryable(e)
           ? new Failed("reading " + where + " failed: " + oneLine(e))
@@ -71,7 +89,7 @@ public final class RequestObjects {
     }
   }
 
-  private static Read decode(byte[] bytes, String where) {
+  private static Read decode(byte[] bytes, String eTag, String where) {
     try {
       return new Text(
           StandardCharsets.UTF_8
@@ -79,9 +97,10 @@ public final class RequestObjects {
               .onMalformedInput(CodingErrorAction.REPORT)
               .onUnmappableCharacter(CodingErrorAction.REPORT)
               .decode(ByteBuffer.wrap(bytes))
-              .toString());
+              .toString(),
+          eTag);
     } catch (CharacterCodingException notUtf8) {
-      return new Unusable("object is not UTF-8 text: " + where);
+      return new Unusable("object is not UTF-8 text: " + where, eTag);
     }
   }
 

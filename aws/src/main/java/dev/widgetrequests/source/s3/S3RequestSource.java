@@ -25,7 +25,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * Requests stored one per object in a bucket, taken smallest key first; a poll lists them, and each
  * object is read by {@link #resolve}, many at once. An object is deleted only after its request was
  * applied, and rejected ones are moved under the rejected prefix with the reason in their metadata,
- * so a crash at any point loses nothing.
+ * so a crash at any point loses nothing. Deletes name the ETag that was read (If-Match), so an
+ * object rewritten in between is never deleted unread.
  */
 public final class S3RequestSource implements RequestSource {
   private static final Logger log = LoggerFactory.getLogger(S3RequestSource.class);
@@ -125,12 +126,12 @@ public final class S3RequestSource implements RequestSource {
     String key = delivery.position();
     switch (objects.read(bucket, key)) {
       case RequestObjects.Text text -> {
-        return Optional.of(((S3Delivery) delivery).withBody(text.body()));
+        return Optional.of(((S3Delivery) delivery).withBody(text.body(), text.eTag()));
       }
       case RequestObjects.Gone gone -> {
         // Taken by another consumer between the listing and the read.
       }
-      case RequestObjects.Unusable unusable -> moveAside(key, unusable.reason());
+      case RequestObjects.Unusable unusable -> moveAside(key, unusable.reason(), unusable.eTag());
       case RequestObjects.Failed failed -> {
         inFlight.remove(key);
         throw new IllegalStateException(failed.reason() + "; trying again later");
@@ -144,19 +145,21 @@ public final class S3RequestSource implements RequestSource {
    * Rejects an object that cannot be read as a request (too large, not UTF-8) without reading it: a
    * server-side copy under the rejected prefix, with the reason, then the delete.
    */
-  private void moveAside(String key, String reason) {
+  private void moveAside(String key, String reason, String eTag) {
     String target = rejectedPrefix + key;
     try {
       s3.copyObject(
           r ->
               r.sourceBucket(bucket)
                   .sourceKey(key)
+                  .copySourceIfMatch(eTag)
                   .destinationBucket(bucket)
                   .destinationKey(target)
                   .metadataDirective(MetadataDirective.REPLACE)
                   .metadata(RejectedObjects.metadata(key, reason)));
-      s3.deleteObject(r -> r.bucket(bucket).key(key));
-      log.warn("rejected s3://{}/{}: {}; moved to {}", bucket, key, reason, target);
+      if (deleteIfUnchanged(key, eTag)) {
+        log.warn("rejected s3://{}/{}: {}; moved to {}", bucket, key, reason, target);
+      }
     } catch (SdkException failure) {
       log.warn("rejected s3://{}/{}: {}; could not move it ({})", bucket, key, reason, failure);
     }
@@ -165,8 +168,31 @@ public final class S3RequestSource implements RequestSource {
   @Override
   public void acknowledge(Delivery delivery) {
     String key = delivery.position();
-    s3.deleteObject(r -> r.bucket(bucket).key(key));
-    inFlight.remove(key);
+    try {
+      deleteIfUnchanged(key, ((S3Delivery) delivery).eTag());
+    } finally {
+      inFlight.remove(key);
+    }
+  }
+
+  /**
+   * Deletes the object only while it is the version read (If-Match its ETag): one rewritten since
+   * is a new request, left for the next poll. Returns whether it was deleted.
+   */
+  private boolean deleteIfUnchanged(String key, String eTag) {
+    try {
+      s3.deleteObject(r -> r.bucket(bucket).key(key).ifMatch(eTag));
+      return true;
+    } catch (S3Exception refused) {
+      if (refused.statusCode() == 412) {
+        log.info("s3://{}/{} was rewritten since it was read: left for the next poll", bucket, key);
+        return false;
+      }
+      if (refused.statusCode() == 404) {
+        return false; // taken by another consumer
+      }
+      throw refused;
+    }
   }
 
   @Override
@@ -214,17 +240,20 @@ public final class S3RequestSource implements RequestSource {
   /**
    * A request object: its key is where it came from, and its claimed order key, kept when it lies
    * within the bounds of the object's {@code LastModified} (the time S3 stored it).
+   *
+   * @param eTag the ETag of the version read, or {@code null} before it is read
    */
-  private record S3Delivery(String position, String body, String orderKey, String keyOutOfBounds)
+  private record S3Delivery(
+      String position, String body, String eTag, String orderKey, String keyOutOfBounds)
       implements Delivery {
     static S3Delivery listed(S3Object object, OrderKeyCheck check) {
       long stored = object.lastModified() == null ? 0 : object.lastModified().toEpochMilli();
       OrderKeyCheck.OrderKey key = check.keyOf(object.key(), stored, object.key());
-      return new S3Delivery(object.key(), null, key.key(), key.outOfBounds());
+      return new S3Delivery(object.key(), null, null, key.key(), key.outOfBounds());
     }
 
-    S3Delivery withBody(String text) {
-      return new S3Delivery(position, text, orderKey, keyOutOfBounds);
+    S3Delivery withBody(String text, String readETag) {
+      return new S3Delivery(position, text, readETag, orderKey, keyOutOfBounds);
     }
 
     @Override

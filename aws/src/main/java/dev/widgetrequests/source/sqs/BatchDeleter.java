@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
@@ -186,8 +187,30 @@ final class BatchDeleter implements AutoCloseable {
     }
     for (SqsDelivery delivery : deleted) {
       if (delivery.pointer() != null) {
-        var pointer = delivery.pointer();
-        s3.deleteObject(r -> r.bucket(pointer.bucket()).key(pointer.key()));
+        deleteObject(delivery.pointer());
+      }
+    }
+  }
+
+  /**
+   * Deletes the request object only while it is the version read (If-Match its ETag): one rewritten
+   * since holds a request nobody has read, and stays.
+   */
+  private void deleteObject(MessageBody.Pointer pointer) {
+    try {
+      s3.deleteObject(r -> r.bucket(pointer.bucket()).key(pointer.key()).ifMatch(pointer.eTag()));
+    } catch (S3Exception refused) {
+      if (refused.statusCode() == 412) {
+        log.info(
+            "s3://{}/{} was rewritten since it was read: left in place",
+            pointer.bucket(),
+            pointer.key());
+      } else if (refused.statusCode() != 404) {
+        log.warn(
+            "could not delete s3://{}/{}: it stays ({})",
+            pointer.bucket(),
+            pointer.key(),
+            refused.toString());
       }
     }
   }

@@ -19,8 +19,21 @@ sealed interface MessageBody {
   /** The body is the request JSON (or something invalid, which the parser will say). */
   record Inline(String body) implements MessageBody {}
 
-  /** The request is the object {@code s3://bucket/key}, if the bucket is one we trust. */
-  record Pointer(String bucket, String key) implements MessageBody {}
+  /**
+   * The request is the object {@code s3://bucket/key}, if the bucket is one we trust.
+   *
+   * @param eTag the ETag of the version read, once read: the object is deleted only while it is
+   *     that version; {@code null} before
+   */
+  record Pointer(String bucket, String key, String eTag) implements MessageBody {
+    Pointer(String bucket, String key) {
+      this(bucket, key, null);
+    }
+
+    Pointer readAs(String readETag) {
+      return new Pointer(bucket, key, readETag);
+    }
+  }
 
   /** S3 sends this when a notification is configured; it carries no request. */
   record S3TestEvent() implements MessageBody {}

@@ -89,7 +89,7 @@ final class MessageReader {
     }
     String where = oneLine("s3://" + pointer.bucket() + "/" + pointer.key());
     return switch (objects.read(pointer.bucket(), pointer.key())) {
-      case RequestObjects.Text text -> new Request(text.body(), pointer);
+      case RequestObjects.Text text -> new Request(text.body(), pointer.readAs(text.eTag()));
       case RequestObjects.Gone gone ->
           new Discard("points at " + where + ", which does not exist (already applied?)");
       case RequestObjects.Unusable unusable -> new Refuse(oneLine(unusable.reason()));

@@ -58,6 +58,8 @@ public final class SqsRequestSource implements RequestSource {
   private static final int MAX_POLLS_IN_FLIGHT = 16;
 
   /** SQS takes 256 KiB per message, attributes included. */
+  private static final int MAX_CARRIED_ORDER_KEY = 256;
+
   private static final int MAX_INLINE_BYTES = 240 * 1024;
 
   private final SqsClient sqs;
@@ -174,7 +176,7 @@ public final class SqsRequestSource implements RequestSource {
   private Optional<Delivery> resolve(SqsDelivery delivery, MessageBody.Pointer pointer) {
     return switch (reader.follow(pointer)) {
       case MessageReader.Request request ->
-          Optional.of(delivery.withRequest(request.body(), pointer));
+          Optional.of(delivery.withRequest(request.body(), request.from()));
       case MessageReader.Discard discard -> {
         discard(delivery.withoutPointer(), discard.why());
         yield Optional.empty();
@@ -247,6 +249,9 @@ public final class SqsRequestSource implements RequestSource {
     attributes.put("reason", text(truncate(reason)));
     attributes.put("source-queue", text(queueUrl));
     attributes.put("source-message-id", text(message.messageId()));
+    // Its order key, so a redriven request is folded where it was sent
+    // (docs/design/dead-letters.md).
+    attributes.put(OrderKeys.REQUEST_KEY_ATTRIBUTE, text(message.orderKey()));
     if (message.pointer() != null) {
       attributes.put(
           "source-object",

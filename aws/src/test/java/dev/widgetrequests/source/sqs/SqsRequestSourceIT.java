@@ -87,6 +87,38 @@ class SqsRequestSourceIT {
   }
 
   @Test
+  void acknowledged_claimCheckRewrittenSinceItWasRead_keepsTheNewObject(LocalStack stack) {
+    String queueUrl = stack.createQueue(stack.uniqueName("claim-checks"));
+    String bucket = stack.createBucket(stack.uniqueName("payloads"));
+    String first = "{\"type\":\"delete\",\"requestId\":\"r1\",\"widgetId\":\"w1\",\"owner\":\"o\"}";
+    String second = first.replace("r1", "r2");
+    for (String key : List.of("kept", "rewritten")) {
+      stack.s3().putObject(r -> r.bucket(bucket).key(key), RequestBody.fromString(first));
+      String pointer =
+          "[\"software.amazon.payloadoffloading.PayloadS3Pointer\","
+              + "{\"s3BucketName\":\"%s\",\"s3Key\":\"%s\"}]".formatted(bucket, key);
+      stack.sqs().sendMessage(r -> r.queueUrl(queueUrl).messageBody(pointer));
+    }
+    SqsRequestSource source =
+        new SqsRequestSource(stack.sqs(), stack.s3(), queueUrl, null, 0, 60, Set.of(bucket));
+    List<Delivery> read =
+        pollAll(source, 2).stream().map(d -> source.resolve(d).orElseThrow()).toList();
+
+    stack.s3().putObject(r -> r.bucket(bucket).key("rewritten"), RequestBody.fromString(second));
+    read.forEach(source::acknowledge);
+    source.close();
+
+    assertThat(messagesLeft(stack, queueUrl)).isZero();
+    assertThat(
+            stack.s3().listObjectsV2(r -> r.bucket(bucket)).contents().stream()
+                .map(o -> o.key())
+                .toList())
+        .containsExactly("rewritten");
+    assertThat(stack.s3().getObjectAsBytes(r -> r.bucket(bucket).key("rewritten")).asUtf8String())
+        .isEqualTo(second);
+  }
+
+  @Test
   void acknowledged_areDeletedInTheBackground_andCloseDeletesTheRest(LocalStack stack) {
     String queueUrl = stack.createQueue(stack.uniqueName("deletes"));
     send(stack, queueUrl, 25);

@@ -5,6 +5,7 @@ import dev.widgetrequests.aws.AwsSettings;
 import dev.widgetrequests.aws.cli.AwsOptions;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,10 +22,17 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
-      "Moves dead letters back to the queue they came from (their source-queue attribute, or"
-          + " --to), and rejected request objects (rejected/KEY) back to KEY in their bucket, where"
-          + " the consumer takes them up again. Each is sent (or copied) first and deleted after,"
-          + " so none is lost. With --dry-run, lists them with their reasons and moves nothing.",
+      "Moves dead letters back to the queue they came from, and rejected request objects"
+          + " (rejected/KEY) back to KEY in their bucket, where the consumer takes them up again."
+          + " Each is sent (or copied) first and deleted after, so none is lost. With --dry-run,"
+          + " lists them with their reasons and moves nothing.",
+      "",
+      "A dead letter goes back only to a queue whose redrive policy names the dead-letter queue"
+          + " (the queue SQS moved it from, or the source-queue the consumer wrote), or to --to;"
+          + " any other is listed as unverified and stays. Only the letters present when the run"
+          + " starts are moved, each once: one that comes back during the run (a consumer"
+          + " rejects it again) waits for the next run. Ctrl-C stops between two letters and"
+          + " prints what moved and what did not.",
       "",
       "Give a dead-letter queue (--dead-letter-queue), a bucket (--rejected-bucket), or both."
     },
@@ -50,7 +58,9 @@ public final class RedriveCommand implements Callable<Integer> {
   @Option(
       names = "--to",
       paramLabel = "URL",
-      description = "Send every dead letter to this queue (default: its source-queue attribute).")
+      description =
+          "Send every dead letter to this queue, verified or not (default: its verified source"
+              + " queue).")
   String to;
 
   @Option(
@@ -79,7 +89,7 @@ public final class RedriveCommand implements Callable<Integer> {
       names = "--max",
       paramLabel = "N",
       defaultValue = "" + Integer.MAX_VALUE,
-      description = "Move at most N of each kind (default: all).")
+      description = "Move at most N distinct letters of each kind (default: all).")
   int max;
 
   @Mixin AwsOptions aws;
@@ -99,21 +109,43 @@ public final class RedriveCommand implements Callable<Integer> {
     if (max < 1) {
       throw new ParameterException(spec.commandLine(), "--max must be at least 1");
     }
+    if (rejectedBucket != null && rejectedPrefix.isEmpty()) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--rejected-prefix is empty (every object would be copied onto itself, then deleted):"
+              + " give the consumer's rejected prefix, e.g. rejected/");
+    }
+    StopOnCtrlC stop = StopOnCtrlC.install();
+    try {
+      return redrive(stop);
+    } finally {
+      stop.finished();
+    }
+  }
+
+  private int redrive(StopOnCtrlC stop) {
     PrintWriter out = spec.commandLine().getOut();
     Selection selection = new Selection(reasonContains, max, dryRun);
     String verb = dryRun ? "would move" : "moved";
     try (AwsClients clients = new AwsClients(settings())) {
       if (deadLetterQueue != null) {
-        List<Redriven> moved =
-            new DeadLetterRedrive(clients.sqs(), deadLetterQueue, to)
-                .run(selection, r -> out.println(r.line()));
-        out.printf("%s %d dead letters from %s%n", verb, moved.size(), deadLetterQueue);
+        RedriveSummary summary =
+            new DeadLetterRedrive(clients.sqs(), deadLetterQueue, to, Clock.systemUTC())
+                .run(selection, r -> out.println(r.line()), stop::requested);
+        out.println(summary.line(dryRun, deadLetterQueue));
+        out.flush();
       }
-      if (rejectedBucket != null) {
+      if (rejectedBucket != null && !stop.requested()) {
         List<Redriven> moved =
             new RejectedObjectRedrive(clients.s3(), rejectedBucket, rejectedPrefix)
-                .run(selection, r -> out.println(r.line()));
-        out.printf("%s %d rejected objects in s3://%s%n", verb, moved.size(), rejectedBucket);
+                .run(selection, r -> out.println(r.line()), stop::requested);
+        out.printf(
+            "%s%s %d rejected objects in s3://%s%s%n",
+            stop.requested() ? "stopped: " : "",
+            verb,
+            moved.size(),
+            rejectedBucket,
+            stop.requested() ? "; the rest were not looked at and stay" : "");
       }
     }
     out.flush();

@@ -3,6 +3,7 @@ package dev.widgetrequests.cli.redrive;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -22,13 +23,14 @@ final class RejectedObjectRedrive {
     this.prefix = prefix;
   }
 
-  List<Redriven> run(Selection selection, Consumer<Redriven> each) {
+  /** Redrives what {@code selection} takes; ends early, between two objects, on a stop. */
+  List<Redriven> run(Selection selection, Consumer<Redriven> each, BooleanSupplier stopRequested) {
     List<Redriven> taken = new ArrayList<>();
     List<S3Object> objects =
         s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix)).contents().stream()
             .toList(); // listed before any is moved, so a moved one is never seen twice
     for (S3Object object : objects) {
-      if (taken.size() >= selection.max()) {
+      if (taken.size() >= selection.max() || stopRequested.getAsBoolean()) {
         break;
       }
       String key = object.key();

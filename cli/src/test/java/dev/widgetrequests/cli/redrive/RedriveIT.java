@@ -1,6 +1,7 @@
 package dev.widgetrequests.cli.redrive;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.widgetrequests.cli.WidgetsCommand;
 import dev.widgetrequests.local.LocalStack;
@@ -8,16 +9,19 @@ import dev.widgetrequests.local.LocalStackExtension;
 import dev.widgetrequests.local.QueuePair;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import picocli.CommandLine;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 @ExtendWith(LocalStackExtension.class)
 class RedriveIT {
@@ -95,6 +99,186 @@ class RedriveIT {
     assertThat(rejected(stack, bucket)).isEqualTo(firstReasons);
   }
 
+  @Test
+  void forgedDeadLetters_areShownUnverified_andLeftWhereTheyAre(LocalStack stack) {
+    QueuePair queue = stack.createQueueWithDeadLetter(stack.uniqueName("forged"));
+    String billing = stack.createQueue(stack.uniqueName("billing-commands"));
+    Map<String, MessageAttributeValue> claims =
+        Map.of("source-queue", text(billing), "reason", text("looks legit"));
+    // Sent to the request queue and moved by SQS after its receive count ran out (an outage).
+    stack
+        .sqs()
+        .sendMessage(
+            r ->
+                r.queueUrl(queue.queueUrl())
+                    .messageBody("{\"command\":\"refund\"}")
+                    .messageAttributes(claims));
+    exhaustReceives(stack, queue.queueUrl());
+    // Sent straight to the dead-letter queue, as the consumer does.
+    stack
+        .sqs()
+        .sendMessage(
+            r ->
+                r.queueUrl(queue.deadLetterQueueUrl())
+                    .messageBody("{\"command\":\"refund\"}")
+                    .messageAttributes(claims));
+    assertThat(messagesIn(stack, queue.deadLetterQueueUrl())).isEqualTo(2);
+
+    String listed = redrive(stack, "--dead-letter-queue", queue.deadLetterQueueUrl(), "--dry-run");
+
+    assertThat(listed).contains("would move 0 dead letters").contains("2 unverified");
+    assertThat(listed).doesNotContain("->  " + billing);
+    assertThat(listed).contains("moved here by SQS from " + queue.queueUrl());
+    String moved = redrive(stack, "--dead-letter-queue", queue.deadLetterQueueUrl());
+    assertThat(moved).contains("moved 0 dead letters");
+    assertThat(messagesIn(stack, billing)).isZero();
+    assertThat(messagesIn(stack, queue.queueUrl())).isZero();
+    assertThat(messagesIn(stack, queue.deadLetterQueueUrl())).isEqualTo(2);
+  }
+
+  @Test
+  void requestMovedBySqs_goesBackToTheQueueItCameFrom_withItsOrderKey(LocalStack stack) {
+    QueuePair queue = stack.createQueueWithDeadLetter(stack.uniqueName("outage"));
+    String key = "1615728964574-0007-0badcafe";
+    String body = validCreate();
+    stack
+        .sqs()
+        .sendMessage(
+            r ->
+                r.queueUrl(queue.queueUrl())
+                    .messageBody(body)
+                    .messageAttributes(Map.of("request-key", text(key))));
+    exhaustReceives(stack, queue.queueUrl());
+
+    String moved = redrive(stack, "--dead-letter-queue", queue.deadLetterQueueUrl());
+
+    assertThat(moved).contains("moved 1 dead letters");
+    Message back = receiveOne(stack, queue.queueUrl());
+    assertThat(back.body()).isEqualTo(body);
+    assertThat(back.messageAttributes().get("request-key").stringValue()).isEqualTo(key);
+  }
+
+  @Test
+  void consumersDeadLetters_keepTheRequestsOrderKey_throughARedrive(LocalStack stack) {
+    QueuePair queue = stack.createQueueWithDeadLetter(stack.uniqueName("keyed"));
+    String table = stack.createWidgetTable(stack.uniqueName("widgets"), "id");
+    String key = "1615728964574-0003-deadbeef";
+    stack
+        .sqs()
+        .sendMessage(
+            r ->
+                r.queueUrl(queue.queueUrl())
+                    .messageBody(INVALID.get(1))
+                    .messageAttributes(Map.of("request-key", text(key))));
+    assertThat(consume(stack, "-rq", queue.queueUrl(), "-dwt", table)).isZero();
+
+    Message deadLetter = receiveOne(stack, queue.deadLetterQueueUrl());
+    assertThat(deadLetter.messageAttributes().get("request-key").stringValue()).isEqualTo(key);
+    release(stack, queue.deadLetterQueueUrl(), deadLetter);
+    assertThat(redrive(stack, "--dead-letter-queue", queue.deadLetterQueueUrl()))
+        .contains("moved 1 dead letters");
+    Message back = receiveOne(stack, queue.queueUrl());
+    assertThat(back.messageAttributes().get("request-key").stringValue()).isEqualTo(key);
+    assertThat(back.messageAttributes()).doesNotContainKeys("reason", "source-queue");
+  }
+
+  @Test
+  void redrive_withAConsumerUp_movesOnlyTheDeadLettersPresentWhenItStarted(LocalStack stack)
+      throws Exception {
+    QueuePair queue = stack.createQueueWithDeadLetter(stack.uniqueName("loop"));
+    String table = stack.createWidgetTable(stack.uniqueName("widgets"), "id");
+    stack.sqs().sendMessage(r -> r.queueUrl(queue.queueUrl()).messageBody(INVALID.get(1)));
+    assertThat(consume(stack, "-rq", queue.queueUrl(), "-dwt", table)).isZero();
+    String reason = reasonsIn(stack, queue.deadLetterQueueUrl()).getFirst();
+    Thread consumer =
+        Thread.ofVirtual()
+            .start(
+                () ->
+                    consume(
+                        stack, "-rq", queue.queueUrl(), "-dwt", table, "--max-runtime", "20000"));
+    Thread.sleep(2_000); // the consumer is polling
+
+    String moved =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(60),
+            () ->
+                redrive(
+                    stack,
+                    "--dead-letter-queue",
+                    queue.deadLetterQueueUrl(),
+                    "--reason-contains",
+                    reason,
+                    "--max",
+                    "10"));
+
+    consumer.join();
+    assertThat(moved).contains("moved 1 dead letters");
+    assertThat(messagesIn(stack, queue.deadLetterQueueUrl())).isEqualTo(1);
+  }
+
+  @Test
+  void stop_endsBetweenTwoLetters_withWhatMovedAndWhatDidNot(LocalStack stack) {
+    QueuePair queue = stack.createQueueWithDeadLetter(stack.uniqueName("stop"));
+    String table = stack.createWidgetTable(stack.uniqueName("widgets"), "id");
+    INVALID.forEach(
+        body -> stack.sqs().sendMessage(r -> r.queueUrl(queue.queueUrl()).messageBody(body)));
+    assertThat(consume(stack, "-rq", queue.queueUrl(), "-dwt", table)).isZero();
+    AtomicBoolean stop = new AtomicBoolean();
+    List<Redriven> told = new ArrayList<>();
+
+    RedriveSummary summary =
+        new DeadLetterRedrive(
+                stack.sqs(), queue.deadLetterQueueUrl(), null, java.time.Clock.systemUTC())
+            .run(
+                new Selection(null, Integer.MAX_VALUE, false),
+                redriven -> {
+                  told.add(redriven);
+                  stop.set(true); // Ctrl-C during the first move
+                },
+                stop::get);
+
+    assertThat(summary).isEqualTo(new RedriveSummary(1, 0, 0, true));
+    assertThat(summary.line(false, "DLQ"))
+        .isEqualTo("stopped: moved 1 dead letters from DLQ; the rest were not looked at and stay");
+    assertThat(told).hasSize(1);
+    assertThat(messagesIn(stack, queue.queueUrl())).isEqualTo(1);
+    assertThat(reasonsIn(stack, queue.deadLetterQueueUrl())).hasSize(INVALID.size() - 1);
+  }
+
+  private static MessageAttributeValue text(String value) {
+    return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+  }
+
+  /** Receives the queue's one message until SQS's redrive policy moves it to the dead letters. */
+  private static void exhaustReceives(LocalStack stack, String queueUrl) {
+    for (int i = 0; i < 20 && messagesIn(stack, queueUrl) > 0; i++) {
+      stack.sqs().receiveMessage(r -> r.queueUrl(queueUrl).visibilityTimeout(0).waitTimeSeconds(1));
+    }
+    assertThat(messagesIn(stack, queueUrl)).isZero();
+  }
+
+  private static Message receiveOne(LocalStack stack, String queueUrl) {
+    List<Message> messages =
+        stack
+            .sqs()
+            .receiveMessage(
+                r ->
+                    r.queueUrl(queueUrl)
+                        .maxNumberOfMessages(10)
+                        .waitTimeSeconds(2)
+                        .messageAttributeNames("All"))
+            .messages();
+    assertThat(messages).hasSize(1);
+    return messages.getFirst();
+  }
+
+  private static void release(LocalStack stack, String queueUrl, Message message) {
+    stack
+        .sqs()
+        .changeMessageVisibility(
+            r -> r.queueUrl(queueUrl).receiptHandle(message.receiptHandle()).visibilityTimeout(0));
+  }
+
   private static String validCreate() {
     return "{\"type\":\"create\",\"requestId\":\"%s\",\"widgetId\":\"%s\",\"owner\":\"Mary Matthews\",\"label\":\"L\",\"description\":\"D\",\"otherAttributes\":[]}"
         .formatted(UUID.randomUUID(), UUID.randomUUID());
@@ -107,7 +291,10 @@ class RedriveIT {
   private static int consume(LocalStack stack, String... args) {
     List<String> all = new ArrayList<>(endpoints(stack));
     all.addAll(List.of(args));
-    all.addAll(List.of("-qwt", "1", "--exit-when-idle", "1", "--log-file", "none"));
+    all.addAll(List.of("-qwt", "1", "--log-file", "none"));
+    if (!all.contains("--max-runtime")) {
+      all.addAll(List.of("--exit-when-idle", "1"));
+    }
     all.addFirst("consumer");
     all.add("--endpoint-url-dynamodb");
     all.add(stack.dynamoDbEndpoint().toString());

@@ -7,6 +7,7 @@ import dev.widgetrequests.consumer.engine.ConsumerStats;
 import dev.widgetrequests.consumer.metrics.AwsCallTimer;
 import dev.widgetrequests.consumer.metrics.ConsumerMetrics;
 import dev.widgetrequests.consumer.metrics.ConsumerWatch;
+import java.net.InetAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -254,6 +255,16 @@ public final class ConsumerCommand implements Callable<Integer> {
   Integer metricsPort;
 
   @Option(
+      names = "--metrics-bind",
+      paramLabel = "ADDRESS",
+      defaultValue = "${env:WIDGETS_METRICS_BIND:-127.0.0.1}",
+      description =
+          "Address the metrics port listens on (default: ${DEFAULT-VALUE}, this host only;"
+              + " environment WIDGETS_METRICS_BIND). A container gives 0.0.0.0 so a scraper beside"
+              + " it can read the metrics; the image sets that.")
+  String metricsBind;
+
+  @Option(
       names = "--progress-interval",
       paramLabel = "SECONDS",
       defaultValue = "5",
@@ -270,13 +281,15 @@ public final class ConsumerCommand implements Callable<Integer> {
   public Integer call() {
     ConsumerConfig config = ConsumerOptions.toConfig(this, System.getenv());
     Duration progressInterval = ConsumerOptions.progressInterval(this);
+    InetAddress metricsBind = ConsumerOptions.metricsBind(this);
     logFormat.applyToConsole();
     ConsoleLog.apply(logLevel, quiet);
     LogFile.attach(config.logFile(), logFormat);
     ConsumerMetrics metrics = new ConsumerMetrics(Clock.systemUTC());
     try (AwsClients clients =
             new AwsClients(config.aws(), List.of(new AwsCallTimer(metrics.registry())));
-        ConsumerWatch watch = ConsumerWatch.start(metrics, metricsPort, progressInterval)) {
+        ConsumerWatch watch =
+            ConsumerWatch.start(metrics, metricsBind, metricsPort, progressInterval)) {
       ConsumerEngine engine = ConsumerWiring.engine(config, clients, Clock.systemUTC(), metrics);
       log.info(
           "consumer started: {} -> {} ({} in flight at most)",

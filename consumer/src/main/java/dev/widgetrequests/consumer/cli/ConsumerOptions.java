@@ -3,6 +3,8 @@ package dev.widgetrequests.consumer.cli;
 import dev.widgetrequests.aws.AwsSettings;
 import dev.widgetrequests.consumer.engine.EngineSettings;
 import dev.widgetrequests.source.OrderKeyCheck;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -13,10 +15,13 @@ final class ConsumerOptions {
   private ConsumerOptions() {}
 
   static ConsumerConfig toConfig(ConsumerCommand o, Map<String, String> env) {
+    ConsumerConfig.Store store = store(o);
+    ConsumerConfig.Source source = source(o);
+    StoreClashes.check(o, source, store);
     return new ConsumerConfig(
         aws(o, env),
-        source(o, store(o)),
-        store(o),
+        source,
+        store,
         engine(o),
         "none".equalsIgnoreCase(o.logFile) ? null : Path.of(o.logFile));
   }
@@ -30,7 +35,7 @@ final class ConsumerOptions {
     return o.aws.settings(env, o.s3EndpointUrl, o.sqsEndpointUrl, o.dynamoDbEndpointUrl);
   }
 
-  private static ConsumerConfig.Source source(ConsumerCommand o, ConsumerConfig.Store store) {
+  private static ConsumerConfig.Source source(ConsumerCommand o) {
     if ((o.requestBucket == null) == (o.requestQueue == null)) {
       throw o.usage(
           "give exactly one request source: -rb/--request-bucket BUCKET or -rq/--request-queue URL");
@@ -50,14 +55,6 @@ final class ConsumerOptions {
       throw o.usage("-qvt/--queue-visibility-timeout must be 0 to 43200 seconds");
     }
     Set<String> payloadBuckets = o.payloadBuckets == null ? Set.of() : Set.copyOf(o.payloadBuckets);
-    if (store instanceof ConsumerConfig.BucketStore widgets
-        && payloadBuckets.contains(widgets.bucket())) {
-      throw o.usage(
-          "--payload-bucket "
-              + widgets.bucket()
-              + " is the widget bucket: requests are never read from it; give the bucket the"
-              + " producer puts payloads in");
-    }
     return new ConsumerConfig.QueueSource(
         o.requestQueue,
         o.deadLetterQueue,
@@ -108,6 +105,18 @@ final class ConsumerOptions {
       throw o.usage("--metrics-port must be 0 to 65535, was " + o.metricsPort);
     }
     return Duration.ofSeconds(o.progressIntervalSeconds);
+  }
+
+  /** The address the metrics port listens on: an address literal or a name of this host. */
+  static InetAddress metricsBind(ConsumerCommand o) {
+    try {
+      return InetAddress.getByName(o.metricsBind);
+    } catch (UnknownHostException unknown) {
+      throw o.usage(
+          "--metrics-bind "
+              + o.metricsBind
+              + " is not an address: give 127.0.0.1 (this host only) or 0.0.0.0 (every interface)");
+    }
   }
 
   private static EngineSettings engine(ConsumerCommand o) {

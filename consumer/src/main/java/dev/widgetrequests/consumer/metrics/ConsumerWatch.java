@@ -1,5 +1,6 @@
 package dev.widgetrequests.consumer.metrics;
 
+import java.net.InetAddress;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,15 +21,22 @@ public final class ConsumerWatch implements AutoCloseable {
   }
 
   /**
+   * @param metricsBind the address to serve metrics on
    * @param metricsPort where to serve metrics, 0 for any free port, or {@code null} for nowhere
    * @param progressInterval how often to log progress, or {@link Duration#ZERO} for never
    */
   public static ConsumerWatch start(
-      ConsumerMetrics metrics, Integer metricsPort, Duration progressInterval) {
+      ConsumerMetrics metrics,
+      InetAddress metricsBind,
+      Integer metricsPort,
+      Duration progressInterval) {
     MetricsServer server = null;
     if (metricsPort != null) {
-      server = new MetricsServer(metricsPort, metrics::scrape);
-      log.info("metrics at http://127.0.0.1:{}/metrics", server.port());
+      server = new MetricsServer(metricsBind, metricsPort, metrics::scrape);
+      log.info(
+          "metrics at http://{}:{}/metrics",
+          server.address().getAddress().getHostAddress(),
+          server.port());
     }
     ProgressLine progress =
         progressInterval.isZero() ? null : new ProgressLine(metrics, progressInterval);

@@ -6,6 +6,7 @@ import dev.widgetrequests.config.ConfigurationException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
@@ -13,9 +14,10 @@ import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
- * Serves the metrics in Prometheus text format at {@code /metrics} (and {@code /}) on every
- * interface, so a scraper in another container reaches it. Starts in the constructor; close to
- * stop.
+ * Serves the metrics in Prometheus text format at {@code /metrics} (and {@code /}) on one address:
+ * loopback unless told otherwise, since the numbers name queues and rates a neighbour on the
+ * network need not see; a container gives its own interfaces (0.0.0.0) so a scraper beside it
+ * reaches it. Starts in the constructor; close to stop.
  */
 public final class MetricsServer implements AutoCloseable {
   private static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
@@ -25,22 +27,32 @@ public final class MetricsServer implements AutoCloseable {
   private final Supplier<String> metrics;
 
   /**
+   * @param bind the address to listen on
    * @param port the port; 0 picks a free one (see {@link #port})
    * @throws ConfigurationException when the port is taken
    */
-  public MetricsServer(int port, Supplier<String> metrics) {
+  public MetricsServer(InetAddress bind, int port, Supplier<String> metrics) {
     this.metrics = metrics;
     try {
-      server = HttpServer.create(new InetSocketAddress(port), 0);
+      server = HttpServer.create(new InetSocketAddress(bind, port), 0);
     } catch (BindException taken) {
       throw new ConfigurationException(
-          "--metrics-port " + port + " is already in use: choose another port", taken);
+          "--metrics-port "
+              + port
+              + " is already in use (or --metrics-bind "
+              + bind.getHostAddress()
+              + " is not an address of this host): choose another port or address",
+          taken);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     server.setExecutor(threads);
     server.createContext("/", this::serve);
     server.start();
+  }
+
+  public InetSocketAddress address() {
+    return server.getAddress();
   }
 
   public int port() {

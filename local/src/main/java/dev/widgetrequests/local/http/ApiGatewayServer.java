@@ -25,8 +25,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Serves a Lambda function on 127.0.0.1 the way an API Gateway HTTP API does: each request to
  * {@value #PATH} becomes the payload 2.0 event the gateway would send, and the function's proxy
- * response becomes the HTTP response. Other paths get API Gateway's 404. Requests run on virtual
- * threads. Starts in the constructor; close to stop.
+ * response becomes the HTTP response. Other paths get API Gateway's 404. Unlike the gateway, it
+ * answers only callers on this host who mean it: Host {@code 127.0.0.1:PORT} or {@code
+ * localhost:PORT} (else 403), and a POST with a JSON Content-Type (else 415), so no web page in the
+ * operator's browser can use it (docs/design/local-endpoints.md). Requests run on virtual threads.
+ * Starts in the constructor; close to stop.
  */
 public final class ApiGatewayServer implements AutoCloseable {
   /** The resource path the function is served at. */
@@ -97,6 +100,17 @@ public final class ApiGatewayServer implements AutoCloseable {
   }
 
   private void serve(HttpExchange exchange) throws IOException {
+    if (!LocalCallers.addressedToThisHost(exchange)) {
+      try (exchange) {
+        respond(
+            exchange,
+            LambdaResponse.json(
+                403,
+                "{\"message\":\"Host must be 127.0.0.1:%d or localhost:%d\"}"
+                    .formatted(port(), port())));
+      }
+      return;
+    }
     HttpHandler others = otherPaths;
     if (others != null && !PATH.equals(exchange.getRequestURI().getRawPath())) {
       others.handle(exchange);
@@ -110,6 +124,10 @@ public final class ApiGatewayServer implements AutoCloseable {
   private LambdaResponse answer(HttpExchange exchange) throws IOException {
     if (!PATH.equals(exchange.getRequestURI().getRawPath())) {
       return LambdaResponse.json(404, "{\"message\":\"Not Found\"}");
+    }
+    if ("POST".equals(exchange.getRequestMethod()) && !LocalCallers.saysJson(exchange)) {
+      return LambdaResponse.json(
+          415, "{\"message\":\"Unsupported Media Type: send Content-Type: application/json\"}");
     }
     byte[] body = readBody(exchange.getRequestBody());
     if (body.length > MAX_PAYLOAD_BYTES) {

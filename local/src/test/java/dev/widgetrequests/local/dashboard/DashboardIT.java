@@ -91,6 +91,7 @@ class DashboardIT {
       var posted =
           http.send(
               HttpRequest.newBuilder(URI.create(base + ApiGatewayServer.PATH))
+                  .header("Content-Type", "application/json")
                   .POST(HttpRequest.BodyPublishers.ofString("not json"))
                   .build(),
               HttpResponse.BodyHandlers.ofString());

@@ -133,6 +133,7 @@ class ApiGatewayServerTest {
     http.send(
         HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + server.port() + ApiGatewayServer.PATH))
+            .header("Content-Type", "application/json; charset=iso-8859-1")
             .POST(BodyPublishers.ofByteArray(latin1))
             .build(),
         BodyHandlers.ofString());
