@@ -8,20 +8,24 @@ import org.gaul.s3proxy.S3ErrorCode;
 import org.gaul.s3proxy.S3ProxyException;
 import org.gaul.s3proxy.blobstore.BlobStore;
 import org.gaul.s3proxy.blobstore.ForwardingBlobStore;
+import org.gaul.s3proxy.blobstore.domain.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
 import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
+import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
 import software.amazon.awssdk.services.s3.model.DeleteObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * Makes S3Proxy's conditional writes atomic, as S3's are. S3Proxy checks {@code If-Match} on an
- * in-memory store by reading the object's metadata and then writing: two writers holding the same
- * ETag can both pass the check and both succeed. This store writes each key under a lock and checks
- * the condition again under it:
+ * Makes S3Proxy's conditional writes atomic, as S3's are, and refuses user metadata over S3's 2 KB
+ * as S3 does (see {@link UserMetadata}). S3Proxy checks {@code If-Match} on an in-memory store by
+ * reading the object's metadata and then writing: two writers holding the same ETag can both pass
+ * the check and both succeed. This store writes each key under a lock and checks the condition
+ * again under it:
  *
  * <ul>
  *   <li>PUT: the request carries {@code If-Match} / {@code If-None-Match}; they are checked against
@@ -65,8 +69,9 @@ final class AtomicConditionalBlobStore extends ForwardingBlobStore {
     ReentrantLock lock = locks.lock(request.bucket(), request.key());
     try {
       try {
+        UserMetadata.check(request.metadata());
         checkPut(request);
-      } catch (S3ProxyException e) {
+      } catch (S3Exception e) {
         drain(content);
         throw e;
       }
@@ -103,12 +108,19 @@ final class AtomicConditionalBlobStore extends ForwardingBlobStore {
 
   @Override
   public CopyObjectResponse copyBlob(CopyObjectRequest request) {
+    UserMetadata.check(request.metadata()); // empty unless the copy replaces the metadata
     ReentrantLock lock = locks.lock(request.destinationBucket(), request.destinationKey());
     try {
       return super.copyBlob(request);
     } finally {
       lock.unlock();
     }
+  }
+
+  @Override
+  public MultipartUpload initiateMultipartUpload(CreateMultipartUploadRequest request) {
+    UserMetadata.check(request.metadata());
+    return super.initiateMultipartUpload(request);
   }
 
   @Override

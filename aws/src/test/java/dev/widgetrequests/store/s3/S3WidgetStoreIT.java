@@ -132,6 +132,38 @@ class S3WidgetStoreIT extends WidgetStoreContract {
         .containsEntry("request-id", "=?UTF-8?B?Z3LDtsOfZQ==?=");
   }
 
+  /**
+   * Request id, position and order key come from senders: each may be long and made of 4-byte
+   * characters. Their metadata must still fit S3's 2 KB, which the local stack enforces as S3 does.
+   */
+  @Test
+  void put_withLongFourByteSenderValues_keepsMetadataWithin2Kb() {
+    String fourByte = "\uD83D\uDE42".repeat(200);
+    Widget widget = fullWidget(newId(), OWNER);
+    String key = nextKey() + fourByte;
+
+    StoreOutcome outcome =
+        store.apply(create(key, fourByte, widget), new Provenance(fourByte, NOW, fourByte));
+
+    assertThat(outcome).isEqualTo(new StoreOutcome.Applied());
+    Map<String, String> metadata = raw(keyOf(widget)).response().metadata();
+    assertThat(metadataBytes(metadata)).isLessThanOrEqualTo(2048);
+    assertThat(metadata).containsKeys("request-id", "position", "order-key");
+  }
+
+  @Test
+  void put_withLongValuesSharingAPrefix_keepsThemApart() {
+    String prefix = "r".repeat(400);
+    Widget first = fullWidget(newId(), OWNER);
+    Widget second = fullWidget(newId(), OWNER);
+
+    store.apply(create(nextKey(), prefix + "1", first), new Provenance(prefix + "1", NOW, "p"));
+    store.apply(create(nextKey(), prefix + "2", second), new Provenance(prefix + "2", NOW, "p"));
+
+    assertThat(raw(keyOf(first)).response().metadata().get("request-id"))
+        .isNotEqualTo(raw(keyOf(second)).response().metadata().get("request-id"));
+  }
+
   @Test
   void create_byAnOwnerSharingTheSlug_isRefusedAsForAnyOtherOwner() {
     Widget widget = fullWidget(newId(), "Mary Matthews");
@@ -225,6 +257,16 @@ class S3WidgetStoreIT extends WidgetStoreContract {
             "widget bucket \"%s\" does not exist: create it or pass the right name with"
                 + " --widget-bucket",
             missing);
+  }
+
+  /** The size S3 measures: UTF-8 bytes of every key and value. */
+  private static int metadataBytes(Map<String, String> metadata) {
+    return metadata.entrySet().stream()
+        .mapToInt(
+            e ->
+                e.getKey().getBytes(StandardCharsets.UTF_8).length
+                    + e.getValue().getBytes(StandardCharsets.UTF_8).length)
+        .sum();
   }
 
   private static String keyOf(Widget widget) {

@@ -41,12 +41,43 @@ class S3WidgetStoreKeyTest {
   }
 
   @Test
-  void metadataValue_tooLong_isShortenedOnACodePointBoundary() {
-    String emoji = "🙂".repeat(MetadataValue.MAX_CHARACTERS + 10);
+  void metadataValue_longAscii_keepsItsStartAndEndsInMarkerAndHash() {
+    String value = MetadataValue.of("x".repeat(1000));
 
-    assertThat(MetadataValue.of("x".repeat(1000))).hasSize(MetadataValue.MAX_CHARACTERS);
-    assertThat(MetadataValue.of(emoji))
-        .isEqualTo(encodedWord("🙂".repeat(MetadataValue.MAX_CHARACTERS)));
+    assertThat(value).hasSize(MetadataValue.MAX_BYTES).startsWith("x".repeat(200));
+    assertThat(value).matches("x+~#[0-9a-f]{16}");
+  }
+
+  @Test
+  void metadataValue_asciiUpToTheBound_isKeptWhole() {
+    String value = "y".repeat(MetadataValue.MAX_BYTES);
+
+    assertThat(MetadataValue.of(value)).isEqualTo(value);
+  }
+
+  @Test
+  void metadataValue_longFourByteText_isBoundedInBytesOnACodePointBoundary() {
+    String emoji = "\uD83D\uDE42".repeat(150);
+
+    String value = MetadataValue.of(emoji);
+
+    assertThat(value.getBytes(StandardCharsets.UTF_8).length)
+        .isLessThanOrEqualTo(MetadataValue.MAX_BYTES);
+    String decoded = decodedWord(value);
+    assertThat(decoded).matches("(\uD83D\uDE42)+~#[0-9a-f]{16}");
+  }
+
+  @Test
+  void metadataValue_longValuesSharingTheirStart_stayApart() {
+    String start = "\u00e9".repeat(300);
+
+    assertThat(MetadataValue.of(start + "a")).isNotEqualTo(MetadataValue.of(start + "b"));
+  }
+
+  private static String decodedWord(String word) {
+    assertThat(word).startsWith("=?UTF-8?B?").endsWith("?=");
+    return new String(
+        Base64.getDecoder().decode(word.substring(10, word.length() - 2)), StandardCharsets.UTF_8);
   }
 
   private static String encodedWord(String value) {
