@@ -26,6 +26,15 @@ final class ConsumerCounts {
     this.endpoint = URI.create("http://127.0.0.1:" + port + "/metrics");
   }
 
+  /**
+   * A scrape taken after {@code earlier}: the new one, or {@code earlier} when the endpoint is gone
+   * (the consumer ended) or not up yet; the counts never go back.
+   */
+  Scrape scrapeAfter(Scrape earlier) throws InterruptedException {
+    Scrape now = scrape();
+    return now.finished() >= earlier.finished() ? now : earlier;
+  }
+
   Scrape scrape() throws InterruptedException {
     try {
       HttpResponse<String> response =

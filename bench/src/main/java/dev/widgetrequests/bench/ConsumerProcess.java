@@ -61,6 +61,7 @@ final class ConsumerProcess {
             log.toString(),
             "--metrics-port",
             Integer.toString(metricsPort)));
+    Metered beforeStart = resources.stack().metered();
     Process process =
         javaAsTheConsumer(HEAP, extraJvmOptions, ConsumerMain.class, arguments)
             .redirectErrorStream(true)
@@ -70,6 +71,7 @@ final class ConsumerProcess {
       return watch(
           process,
           resources,
+          beforeStart,
           new ConsumerCounts(metricsPort),
           dir.resolve(CONSOLE),
           sent,
@@ -107,6 +109,7 @@ final class ConsumerProcess {
   private static Drain watch(
       Process process,
       Resources resources,
+      Metered beforeStart,
       ConsumerCounts counts,
       Path console,
       Prefill.Sent sent,
@@ -121,14 +124,15 @@ final class ConsumerProcess {
         && process.isAlive()
         && System.nanoTime() < deadline) {
       Thread.sleep(SAMPLE_MILLIS); // no /proc sampling here: VmHWM keeps the peak
-      scrape = counts.scrape();
+      scrape = counts.scrapeAfter(scrape);
       if (warmUp > 0) {
         progress.show("consumer warm-up", (int) scrape.finished(), warmUp, warmStart);
       }
     }
     long drainStart = System.currentTimeMillis();
-    Metered meteredAtStart = resources.stack().metered();
-    ConsumerCounts.Scrape atStart = scrape;
+    // Without a warm-up every request counts, and so does every call the consumer made for them.
+    Metered meteredAtStart = warmUp > 0 ? resources.stack().metered() : beforeStart;
+    ConsumerCounts.Scrape atStart = warmUp > 0 ? scrape : ConsumerCounts.NONE;
     long handledAtStart = warmUp > 0 ? scrape.finished() : 0;
     long counted = sent.count() - handledAtStart;
     // Steady state: CPU from the end of the warm-up, or without one from 30 % handled, to the end.
@@ -142,7 +146,7 @@ final class ConsumerProcess {
     while (process.isAlive() && scrape.finished() < sent.count() && System.nanoTime() < deadline) {
       Thread.sleep(SAMPLE_MILLIS);
       sampler.sample();
-      scrape = counts.scrape();
+      scrape = counts.scrapeAfter(scrape);
       samples.add(new long[] {System.currentTimeMillis(), scrape.finished()});
       if (cpuAtSteady < 0 && scrape.finished() >= steadyFrom) {
         cpuAtSteady = sampler.cpuMillis();
@@ -174,12 +178,25 @@ final class ConsumerProcess {
         cpuPerRequest,
         cpuPerRequest < 0 ? -1 : cpuPerRequest - jitPerRequest,
         handled > 0 ? metered : null,
-        ended
-            + (handled < counted ? "only " + handled + " of " + counted + "; " : "")
-            + (warmUp > 0 ? "after a warm-up of " + handledAtStart + "; " : "")
-            + (reportedUnits > 0 && handled > 0
-                ? "server-returned table write units/req %.2f".formatted(reportedUnits / handled)
-                : ""));
+        String.join("; ", notes(ended, handled, counted, warmUp, handledAtStart, reportedUnits)));
+  }
+
+  private static List<String> notes(
+      String ended, int handled, long counted, int warmUp, long warmedUp, double reportedUnits) {
+    List<String> notes = new ArrayList<>();
+    if (!ended.isEmpty()) {
+      notes.add(ended);
+    }
+    if (handled < counted) {
+      notes.add("only " + handled + " of " + counted);
+    }
+    if (warmUp > 0) {
+      notes.add("after a warm-up of " + warmedUp);
+    }
+    if (reportedUnits > 0 && handled > 0) {
+      notes.add("server-returned table write units/req %.2f".formatted(reportedUnits / handled));
+    }
+    return notes;
   }
 
   /** Why the consumer stopped before the drain ended: its exit code and first console line. */
@@ -190,7 +207,7 @@ final class ConsumerProcess {
     } catch (IOException | UncheckedIOException unreadable) {
       first = "no console output";
     }
-    return "consumer exited %d (%s); ".formatted(process.exitValue(), first.strip());
+    return "consumer exited %d (%s)".formatted(process.exitValue(), first.strip());
   }
 
   /**

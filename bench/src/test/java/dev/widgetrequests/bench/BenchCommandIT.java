@@ -46,9 +46,10 @@ class BenchCommandIT {
                 + " [\\d.]+ \\| [\\d.]+ \\| \\d+ \\| [\\d.]+ \\| [\\d.]+ \\|"
                 + " [\\d.]+ · 0\\.00 · (?!0\\.00)[\\d.]+ \\| (?!0\\.00)[\\d.]+ \\| [\\d.]+ \\|"
                 + " (?!0\\.00)[\\d.]+ \\| [\\d.]+ \\| server-returned table write units/req (?!0\\.00)[\\d.]+")
-        // the baseline is the reference: no ratio to itself
+        // the baseline is the reference: no ratio to itself (its sample stops at 5 s, under load
+        // before its 20 requests)
         .containsPattern(
-            row("queue → DynamoDB", "one-at-a-time", 20)
+            row("queue → DynamoDB", "one-at-a-time", "\\d+")
                 + " — \\| [\\d.]+ \\| — \\| — \\| — \\| (?!0\\.00)[\\d.]+ · 0\\.00 · (?!0\\.00)[\\d.]+ \\|"
                 + " (?!0\\.00)[\\d.]+ \\| (?!0\\.00)[\\d.]+ \\| (?!0\\.00)[\\d.]+ \\| — \\|")
         // every request's write was made (at least one call each) and none was refused
@@ -80,7 +81,7 @@ class BenchCommandIT {
    * A row's start up to its ratio to the baseline: latency, path, drainer, requests, req/s, p50,
    * p99.
    */
-  private static String row(String path, String drainer, int requests) {
+  private static String row(String path, String drainer, Object requests) {
     return "\\| 0 ms \\| "
         + path
         + " \\| "
