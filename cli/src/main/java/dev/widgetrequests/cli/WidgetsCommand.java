@@ -1,6 +1,6 @@
 package dev.widgetrequests.cli;
 
-import dev.widgetrequests.cli.bench.BenchCommand;
+import dev.widgetrequests.bench.BenchCommand;
 import dev.widgetrequests.cli.redrive.RedriveCommand;
 import dev.widgetrequests.consumer.cli.CliErrors;
 import dev.widgetrequests.consumer.cli.ConsumerCommand;

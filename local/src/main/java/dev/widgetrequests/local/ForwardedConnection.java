@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * One client connection through a {@link ServiceFront}: two pumps, client to server and back, on
@@ -25,12 +24,15 @@ final class ForwardedConnection {
   private final Socket client;
   private final Socket server;
   private final Duration latency;
-  private final LongAdder calls;
+  private final CallMeter calls;
+
+  /** Where the current call's bytes and answer go, when its meter wants them. */
+  private volatile CallMeter.Call call;
 
   /** Whether the server has answered since the client last sent: the next bytes start a call. */
   private volatile boolean answered = true;
 
-  ForwardedConnection(Socket client, Socket server, Duration latency, LongAdder calls) {
+  ForwardedConnection(Socket client, Socket server, Duration latency, CallMeter calls) {
     this.client = client;
     this.server = server;
     this.latency = latency;
@@ -64,7 +66,7 @@ final class ForwardedConnection {
       for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
         if (answered) {
           answered = false;
-          calls.increment();
+          call = calls.started(buffer, n);
           if (latency.isPositive()) {
             Thread.sleep(latency);
           }
@@ -73,11 +75,14 @@ final class ForwardedConnection {
             client.getOutputStream().write(HttpBytes.CONTINUE);
             long whole = HttpBytes.requestLength(buffer, n);
             if (whole > n && whole <= MAX_HELD_BYTES) {
-              out.write(readUpTo(in, buffer, n, (int) whole));
+              byte[] request = readUpTo(in, buffer, n, (int) whole);
+              tell(request, request.length);
+              out.write(request);
               continue;
             }
           }
         }
+        tell(buffer, n);
         out.write(buffer, 0, n);
       }
       server.shutdownOutput();
@@ -88,6 +93,14 @@ final class ForwardedConnection {
     } catch (InterruptedException e) {
       close();
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Gives the current call's meter its request bytes, before the server can answer them. */
+  private void tell(byte[] bytes, int length) {
+    CallMeter.Call current = call;
+    if (current != null) {
+      current.request(bytes, length);
     }
   }
 
@@ -113,6 +126,10 @@ final class ForwardedConnection {
       for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
         // Set before the bytes go out: the client may send its next call as soon as it has them.
         if (!answered && !HttpBytes.interimOnly(buffer, n)) {
+          CallMeter.Call answeredCall = call;
+          if (answeredCall != null) {
+            answeredCall.answered(buffer, n);
+          }
           answered = true;
         }
         out.write(buffer, 0, n);

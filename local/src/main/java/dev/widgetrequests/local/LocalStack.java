@@ -91,6 +91,14 @@ public final class LocalStack implements AutoCloseable {
   }
 
   /**
+   * The calls answered so far by service and operation, and the DynamoDB capacity units they would
+   * consume on AWS (computed from the item sizes): what the calls would be billed by.
+   */
+  public Metered metered() {
+    return servers.metered();
+  }
+
+  /**
    * Cuts {@code service} off as a network fault would, until the returned outage is closed: open
    * connections are reset, new ones refused; the server keeps its data. For fault tests.
    */

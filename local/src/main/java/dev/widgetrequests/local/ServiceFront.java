@@ -8,16 +8,15 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntFunction;
 
 /**
  * The address clients reach a server at: a TCP forwarder on {@code 127.0.0.1} in front of the real
- * server (which listens on a free port of its own). It counts the HTTP calls that pass and delays
- * each by the stack's latency, so the local stack can be made to answer like a distant cloud. It
- * can also be cut, as a network fault would cut the service off: open connections are reset and new
- * ones refused until it is restored. It reads no HTTP beyond telling where a new call starts (see
- * {@link ForwardedConnection}).
+ * server (which listens on a free port of its own). It counts the HTTP calls that pass (by
+ * operation, see {@link CallMeter}) and delays each by the stack's latency, so the local stack can
+ * be made to answer like a distant cloud. It can also be cut, as a network fault would cut the
+ * service off: open connections are reset and new ones refused until it is restored. It reads no
+ * HTTP beyond telling where a new call starts (see {@link ForwardedConnection}).
  */
 final class ServiceFront implements EmbeddedServer {
   private static final int BACKLOG = 512;
@@ -25,13 +24,13 @@ final class ServiceFront implements EmbeddedServer {
   private final ServerSocket listener;
   private final EmbeddedServer backend;
   private final Duration latency;
-  private final LongAdder calls;
+  private final CallMeter calls;
   private final Set<ForwardedConnection> open = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
   private volatile boolean cut;
 
   private ServiceFront(
-      ServerSocket listener, EmbeddedServer backend, Duration latency, LongAdder calls) {
+      ServerSocket listener, EmbeddedServer backend, Duration latency, CallMeter calls) {
     this.listener = listener;
     this.backend = backend;
     this.latency = latency;
@@ -49,7 +48,7 @@ final class ServiceFront implements EmbeddedServer {
       LocalService service,
       int port,
       Duration latency,
-      LongAdder calls,
+      CallMeter calls,
       IntFunction<EmbeddedServer> startBackend) {
     ServerSocket listener = bind(service, port);
     EmbeddedServer backend;

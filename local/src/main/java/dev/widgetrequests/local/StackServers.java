@@ -1,8 +1,9 @@
 package dev.widgetrequests.local;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.Map;
 
 /**
  * The stack's three servers, each behind its {@link ServiceFront}: S3Proxy and ElasticMQ in this
@@ -11,12 +12,12 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class StackServers implements AutoCloseable {
   private final List<EmbeddedServer> fronts;
-  private final LongAdder s3Calls;
-  private final LongAdder sqsCalls;
-  private final LongAdder dynamoDbCalls;
+  private final CallMeter s3Calls;
+  private final CallMeter sqsCalls;
+  private final CallMeter dynamoDbCalls;
 
   private StackServers(
-      List<EmbeddedServer> fronts, LongAdder s3Calls, LongAdder sqsCalls, LongAdder dynamoDbCalls) {
+      List<EmbeddedServer> fronts, CallMeter s3Calls, CallMeter sqsCalls, CallMeter dynamoDbCalls) {
     this.fronts = fronts;
     this.s3Calls = s3Calls;
     this.sqsCalls = sqsCalls;
@@ -33,9 +34,9 @@ final class StackServers implements AutoCloseable {
     Loopback.requireFree(LocalService.S3, ports.s3());
     Loopback.requireFree(LocalService.SQS, ports.sqs());
     Loopback.requireFree(LocalService.DYNAMODB, ports.dynamoDb());
-    LongAdder s3 = new LongAdder();
-    LongAdder sqs = new LongAdder();
-    LongAdder dynamoDb = new LongAdder();
+    CallMeter s3 = new CallMeter(LocalService.S3);
+    CallMeter sqs = new CallMeter(LocalService.SQS);
+    CallMeter dynamoDb = new CallMeter(LocalService.DYNAMODB);
     List<EmbeddedServer> fronts =
         ParallelStart.startAll(
             List.of(
@@ -91,7 +92,16 @@ final class StackServers implements AutoCloseable {
   }
 
   CallCounts callCounts() {
-    return new CallCounts(s3Calls.sum(), sqsCalls.sum(), dynamoDbCalls.sum());
+    return new CallCounts(s3Calls.total(), sqsCalls.total(), dynamoDbCalls.total());
+  }
+
+  Metered metered() {
+    Map<String, Long> calls = new HashMap<>();
+    double[] units = new double[3];
+    for (CallMeter meter : List.of(s3Calls, sqsCalls, dynamoDbCalls)) {
+      meter.addTo(calls, units);
+    }
+    return new Metered(calls, units[0], units[1], units[2]);
   }
 
   /** Stops every server; data is gone afterwards. */

@@ -5,6 +5,7 @@ import dev.widgetrequests.aws.cli.AwsOptions;
 import dev.widgetrequests.consumer.engine.ConsumerEngine;
 import dev.widgetrequests.consumer.engine.ConsumerStats;
 import dev.widgetrequests.consumer.metrics.AwsCallTimer;
+import dev.widgetrequests.consumer.metrics.ConsumedCapacityMeter;
 import dev.widgetrequests.consumer.metrics.ConsumerMetrics;
 import dev.widgetrequests.consumer.metrics.ConsumerWatch;
 import java.net.InetAddress;
@@ -287,7 +288,11 @@ public final class ConsumerCommand implements Callable<Integer> {
     LogFile.attach(config.logFile(), logFormat);
     ConsumerMetrics metrics = new ConsumerMetrics(Clock.systemUTC());
     try (AwsClients clients =
-            new AwsClients(config.aws(), List.of(new AwsCallTimer(metrics.registry())));
+            new AwsClients(
+                config.aws(),
+                List.of(
+                    new AwsCallTimer(metrics.registry()),
+                    new ConsumedCapacityMeter(metrics.registry())));
         ConsumerWatch watch =
             ConsumerWatch.start(metrics, metricsBind, metricsPort, progressInterval)) {
       ConsumerEngine engine = ConsumerWiring.engine(config, clients, Clock.systemUTC(), metrics);

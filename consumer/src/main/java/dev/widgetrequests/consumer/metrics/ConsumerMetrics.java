@@ -8,6 +8,7 @@ import dev.widgetrequests.model.UpdateWidget;
 import dev.widgetrequests.model.parse.ParseResult;
 import dev.widgetrequests.source.Delivery;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -24,8 +25,9 @@ import java.util.concurrent.atomic.LongAdder;
  * The consumer's meters, kept in a Prometheus registry: {@code widgets_consumer_requests_total} by
  * outcome and type, {@code widgets_consumer_retries_total}, {@code
  * widgets_consumer_heartbeats_total}, the gauges {@code widgets_consumer_in_flight} and {@code
- * widgets_consumer_lane_backlog}, and the histogram {@code widgets_consumer_lag_seconds} (now − the
- * time in the request's order key). Also keeps the few numbers the progress line prints.
+ * widgets_consumer_lane_backlog} and {@code widgets_consumer_last_finished_timestamp_seconds}, and
+ * the histogram {@code widgets_consumer_lag_seconds} (now − the time in the request's order key).
+ * Also keeps the few numbers the progress line prints.
  */
 public final class ConsumerMetrics implements ConsumerEvents {
   static final Duration[] BUCKETS = {
@@ -52,11 +54,17 @@ public final class ConsumerMetrics implements ConsumerEvents {
   private final LongAdder handled = new LongAdder();
   private final LongAdder retries = new LongAdder();
   private final AtomicLong lastLagMillis = new AtomicLong(-1);
+  private final AtomicLong lastFinishedMillis = new AtomicLong();
 
   public ConsumerMetrics(Clock clock) {
     this.clock = clock;
     registry.gauge("widgets.consumer.in.flight", inFlight);
     registry.gauge("widgets.consumer.lane.backlog", backlog);
+    Gauge.builder(
+            "widgets.consumer.last.finished.timestamp", lastFinishedMillis, at -> at.get() / 1e3)
+        .description("when the latest request finished, in seconds since the epoch (0: none yet)")
+        .baseUnit("seconds")
+        .register(registry);
     this.lag =
         Timer.builder("widgets.consumer.lag")
             .description("now minus the time in the order key of each request finished")
@@ -105,6 +113,7 @@ public final class ConsumerMetrics implements ConsumerEvents {
         .increment();
     if (!(outcome instanceof Outcome.Released)) {
       handled.increment();
+      lastFinishedMillis.accumulateAndGet(clock.millis(), Math::max);
     }
     if (delivery.keyWarning().isPresent()) {
       keysOutOfBounds.increment();

@@ -38,6 +38,8 @@ class ConsumerMetricsTest {
     assertThat(scrape)
         .contains("widgets_consumer_requests_total{outcome=\"applied\",type=\"create\"} 1.0")
         .contains("widgets_consumer_requests_total{outcome=\"rejected\",type=\"invalid\"} 1.0")
+        .contains(
+            "widgets_consumer_last_finished_timestamp_seconds " + NOW.getEpochSecond() / 1e9 + "E9")
         .contains("widgets_consumer_retries_total 1.0")
         .contains("widgets_consumer_in_flight 0.0")
         .contains("widgets_consumer_lag_seconds_count 1")
