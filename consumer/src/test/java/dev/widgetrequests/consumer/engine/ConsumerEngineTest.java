@@ -2,6 +2,10 @@ package dev.widgetrequests.consumer.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.widgetrequests.model.Widget;
 import dev.widgetrequests.model.fold.KeyedRequest;
 import dev.widgetrequests.model.parse.RequestParser;
@@ -14,6 +18,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
@@ -57,6 +62,28 @@ class ConsumerEngineTest {
     assertThat(store.snapshot().get("w1").label()).isEqualTo("L49");
     assertThat(summary.applied()).isEqualTo(50);
     assertThat(source.remaining()).isZero();
+  }
+
+  @Test
+  void run_logsAPollThatThrowsAnyException_andPollsOn() {
+    source.failingPolls = 2;
+    source.add("1", create("w", "Sue Smith", "a"));
+    Logger pollLog = (Logger) LoggerFactory.getLogger(PollLoop.class);
+    ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    logged.start();
+    pollLog.addAppender(logged);
+    try {
+      var summary = runUntilIdle(store, 1);
+
+      assertThat(summary.applied()).isEqualTo(1);
+      assertThat(source.polls).isGreaterThanOrEqualTo(3);
+      assertThat(logged.list)
+          .filteredOn(event -> event.getLevel() == Level.WARN)
+          .extracting(ILoggingEvent::getFormattedMessage)
+          .anySatisfy(line -> assertThat(line).contains("IllegalStateException: poll bug 1"));
+    } finally {
+      pollLog.detachAppender(logged);
+    }
   }
 
   @Test

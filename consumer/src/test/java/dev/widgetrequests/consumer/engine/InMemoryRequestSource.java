@@ -21,6 +21,9 @@ final class InMemoryRequestSource implements RequestSource {
   int releases;
   int polls;
 
+  /** How many of the next polls throw a plain runtime exception (a bug, not an SDK failure). */
+  int failingPolls;
+
   /** Keys whose resolve fails (a pointer fetch that fails). */
   final Set<String> failResolve = ConcurrentHashMap.newKeySet();
 
@@ -37,6 +40,10 @@ final class InMemoryRequestSource implements RequestSource {
   @Override
   public synchronized List<Delivery> poll() throws InterruptedException {
     polls++;
+    if (failingPolls > 0) {
+      failingPolls--;
+      throw new IllegalStateException("poll bug " + polls);
+    }
     List<Delivery> batch = new ArrayList<>();
     while (!pending.isEmpty() && batch.size() < 10) {
       var entry = pending.pollFirstEntry();
