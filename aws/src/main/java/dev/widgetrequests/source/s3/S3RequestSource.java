@@ -1,7 +1,9 @@
 package dev.widgetrequests.source.s3;
 
+import dev.widgetrequests.aws.AwsFailures;
 import dev.widgetrequests.aws.JsonBody;
 import dev.widgetrequests.config.ConfigurationException;
+import dev.widgetrequests.failure.InfrastructureFailure;
 import dev.widgetrequests.source.Delivery;
 import dev.widgetrequests.source.RequestSource;
 import java.time.Duration;
@@ -94,8 +96,16 @@ public final class S3RequestSource implements RequestSource {
   }
 
   private ListObjectsV2Response list(String continuation, String startAfter) {
-    return s3.listObjectsV2(
-        r -> r.bucket(bucket).maxKeys(1000).continuationToken(continuation).startAfter(startAfter));
+    try {
+      return s3.listObjectsV2(
+          r ->
+              r.bucket(bucket)
+                  .maxKeys(1000)
+                  .continuationToken(continuation)
+                  .startAfter(startAfter));
+    } catch (SdkException failure) {
+      throw AwsFailures.translate(failure);
+    }
   }
 
   /**
@@ -116,7 +126,7 @@ public final class S3RequestSource implements RequestSource {
       case RequestObjects.Unusable unusable -> moveAside(key, unusable.reason());
       case RequestObjects.Failed failed -> {
         inFlight.remove(key);
-        throw new IllegalStateException(failed.reason() + "; trying again later");
+        throw new InfrastructureFailure.Transient(failed.reason() + "; trying again later", null);
       }
     }
     inFlight.remove(key);
@@ -148,7 +158,11 @@ public final class S3RequestSource implements RequestSource {
   @Override
   public void acknowledge(Delivery delivery) {
     String key = delivery.position();
-    s3.deleteObject(r -> r.bucket(bucket).key(key));
+    try {
+      s3.deleteObject(r -> r.bucket(bucket).key(key));
+    } catch (SdkException failure) {
+      throw AwsFailures.translate(failure);
+    }
     inFlight.remove(key);
   }
 
@@ -157,10 +171,15 @@ public final class S3RequestSource implements RequestSource {
     String key = delivery.position();
     String target = rejectedPrefix + key;
     JsonBody body = JsonBody.of(delivery.body());
-    s3.putObject(
-        r ->
-            body.onto(r.bucket(bucket).key(target)).metadata(RejectedObjects.metadata(key, reason)),
-        body.body());
+    try {
+      s3.putObject(
+          r ->
+              body.onto(r.bucket(bucket).key(target))
+                  .metadata(RejectedObjects.metadata(key, reason)),
+          body.body());
+    } catch (SdkException failure) {
+      throw AwsFailures.translate(failure);
+    }
     log.debug("moved s3://{}/{} to {}", bucket, key, target);
     acknowledge(delivery);
   }

@@ -1,5 +1,6 @@
 package dev.widgetrequests.source.sqs;
 
+import dev.widgetrequests.aws.AwsFailures;
 import dev.widgetrequests.source.Delivery;
 import dev.widgetrequests.source.RequestSource;
 import dev.widgetrequests.source.s3.RequestObjects;
@@ -12,8 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -100,7 +103,7 @@ public final class SqsRequestSource implements RequestSource {
   @Override
   public List<Delivery> poll() {
     List<Delivery> deliveries = new ArrayList<>();
-    for (var message : inSendingOrder(sqs.receiveMessage(receive).messages())) {
+    for (var message : inSendingOrder(translated(() -> sqs.receiveMessage(receive)).messages())) {
       var delivery =
           new SqsDelivery(
               message.messageId(),
@@ -194,7 +197,7 @@ public final class SqsRequestSource implements RequestSource {
   public void acknowledge(Delivery delivery) {
     if (fifo) {
       // A FIFO queue holds back the rest of a message group until this message is deleted.
-      deleter.deleteNow((SqsDelivery) delivery);
+      translated(() -> deleter.deleteNow((SqsDelivery) delivery));
     } else {
       deleter.add((SqsDelivery) delivery);
     }
@@ -202,7 +205,10 @@ public final class SqsRequestSource implements RequestSource {
 
   @Override
   public void deadLetter(Delivery delivery, String reason) {
-    SqsDelivery message = (SqsDelivery) delivery;
+    translated(() -> sendToDeadLetters((SqsDelivery) delivery, reason));
+  }
+
+  private void sendToDeadLetters(SqsDelivery message, String reason) {
     if (deadLetterQueueUrl == null) {
       log.error(
           "rejected message {} (queue has no dead-letter queue, so its body is kept here): {}; body:"
@@ -243,19 +249,22 @@ public final class SqsRequestSource implements RequestSource {
   @Override
   public void release(Delivery delivery) {
     SqsDelivery message = (SqsDelivery) delivery;
-    visibility.change(message, RetryDelays.afterReceives(message.receiveCount()));
+    translated(() -> visibility.change(message, RetryDelays.afterReceives(message.receiveCount())));
   }
 
   @Override
   public void releaseBehind(Delivery delivery, Delivery failed) {
     int receives = ((SqsDelivery) failed).receiveCount();
     // A little longer than the failed one, so it comes back first.
-    visibility.change((SqsDelivery) delivery, RetryDelays.afterReceives(receives).plusSeconds(1));
+    translated(
+        () ->
+            visibility.change(
+                (SqsDelivery) delivery, RetryDelays.afterReceives(receives).plusSeconds(1)));
   }
 
   @Override
   public void giveBack(Delivery delivery) {
-    visibility.change((SqsDelivery) delivery, Duration.ZERO);
+    translated(() -> visibility.change((SqsDelivery) delivery, Duration.ZERO));
   }
 
   @Override
@@ -270,7 +279,9 @@ public final class SqsRequestSource implements RequestSource {
 
   @Override
   public void extendVisibility(List<Delivery> deliveries, Duration timeout) {
-    visibility.extend(deliveries.stream().map(SqsDelivery.class::cast).toList(), timeout);
+    translated(
+        () ->
+            visibility.extend(deliveries.stream().map(SqsDelivery.class::cast).toList(), timeout));
   }
 
   @Override
@@ -281,6 +292,23 @@ public final class SqsRequestSource implements RequestSource {
   @Override
   public void close() {
     deleter.close();
+  }
+
+  /** Runs an SQS call, its failure in the model's words (docs/design/consumer.md, "Failures"). */
+  private static <T> T translated(Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (SdkException failure) {
+      throw AwsFailures.translate(failure);
+    }
+  }
+
+  private static void translated(Runnable call) {
+    translated(
+        () -> {
+          call.run();
+          return null;
+        });
   }
 
   private static int receiveCount(Message message) {

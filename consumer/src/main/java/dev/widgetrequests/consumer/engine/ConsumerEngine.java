@@ -1,5 +1,6 @@
 package dev.widgetrequests.consumer.engine;
 
+import dev.widgetrequests.failure.InfrastructureFailure;
 import dev.widgetrequests.model.parse.ParseResult;
 import dev.widgetrequests.model.parse.RequestParser;
 import dev.widgetrequests.source.Delivery;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -17,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +48,7 @@ public final class ConsumerEngine {
   private final AtomicInteger held = new AtomicInteger();
   private final List<Thread> loops = new ArrayList<>();
   private volatile boolean running = true;
+  private final AtomicReference<InfrastructureFailure.Fatal> fatal = new AtomicReference<>();
   private final Set<Thread> polling = ConcurrentHashMap.newKeySet();
   private WidgetLanes lanes;
 
@@ -76,14 +80,7 @@ public final class ConsumerEngine {
             .visibilityTimeout()
             .map(timeout -> new Heartbeat(source, timeout, settings.heldAtMost(), clock, events))
             .orElse(null);
-    this.processor =
-        new RequestProcessor(
-            source,
-            store,
-            clock,
-            new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5)),
-            duration -> Thread.sleep(duration),
-            events);
+    this.processor = new RequestProcessor(source, store, clock, events, this::failed);
   }
 
   /** Runs until stopped, the maximum runtime passes, or the source stays idle; then drains. */
@@ -123,6 +120,26 @@ public final class ConsumerEngine {
     running = false;
     synchronized (loops) {
       loops.stream().filter(loop -> !polling.contains(loop)).forEach(Thread::interrupt);
+    }
+  }
+
+  /**
+   * Why the engine stopped on its own, when a source or store said the deployment is broken (access
+   * denied, a queue or table gone): the consumer's exit code says so. Empty after a normal stop.
+   */
+  public Optional<String> fatalFailure() {
+    return Optional.ofNullable(fatal.get()).map(InfrastructureFailure::describe);
+  }
+
+  /** A fatal failure stops the engine (the first is kept and logged); others concern one call. */
+  void failed(InfrastructureFailure failure) {
+    if (failure instanceof InfrastructureFailure.Fatal broken
+        && fatal.compareAndSet(null, broken)) {
+      log.error(
+          "stopping: {} ({}); what is in flight is drained, the rest stays in the source",
+          broken.describe(),
+          source.describe());
+      stop();
     }
   }
 
@@ -238,7 +255,7 @@ public final class ConsumerEngine {
           lanes.block(widgetId, delivery);
         }
       } catch (RuntimeException failure) {
-        outcome = new Outcome.Released(TransientFailures.describe(failure));
+        outcome = new Outcome.Released(Failures.describe(failure));
       }
       end(delivery, parsed, outcome);
     }
@@ -276,7 +293,7 @@ public final class ConsumerEngine {
       } catch (RuntimeException failure) {
         return new Outcome.Released(
             "stopping; could not give it back, it comes back after its timeout: "
-                + TransientFailures.describe(failure));
+                + Failures.describe(failure));
       }
     }
   }

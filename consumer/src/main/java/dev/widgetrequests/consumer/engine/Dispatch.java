@@ -115,11 +115,11 @@ final class Dispatch {
   }
 
   private Outcome release(Delivery delivery, RuntimeException failure) {
-    String error = TransientFailures.describe(failure);
+    String error = Failures.describe(failure);
     try {
       source.release(delivery);
     } catch (RuntimeException releaseFailed) {
-      error += "; release failed too: " + TransientFailures.describe(releaseFailed);
+      error += "; release failed too: " + Failures.describe(releaseFailed);
     }
     return new Outcome.Released(error);
   }

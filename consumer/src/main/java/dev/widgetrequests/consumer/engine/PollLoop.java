@@ -1,5 +1,6 @@
 package dev.widgetrequests.consumer.engine;
 
+import dev.widgetrequests.failure.InfrastructureFailure;
 import dev.widgetrequests.source.Delivery;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,7 +9,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.exception.AbortedException;
 
 /**
  * One of the engine's poll loops: waits for room for a whole batch, polls, hands the batch on and
@@ -58,13 +58,17 @@ final class PollLoop {
           try {
             batch = pollHolding();
             failures = 0;
-          } catch (InterruptedException | AbortedException stopped) {
+          } catch (InterruptedException stopped) {
             engine.permits().release(batchPermits);
+            break;
+          } catch (InfrastructureFailure.Fatal broken) {
+            engine.permits().release(batchPermits);
+            engine.failed(broken);
             break;
           } catch (RuntimeException failure) {
             engine.permits().release(batchPermits);
-            if (!backOff(failure, ++failures)) {
-              break;
+            if (!engine.running() || !backOff(failure, ++failures)) {
+              break; // a stop may surface as a failed poll: an interrupted call
             }
             continue;
           }
@@ -134,7 +138,7 @@ final class PollLoop {
     log.warn(
         "reading {} failed ({}); trying again in {} ms",
         engine.source().describe(),
-        TransientFailures.describe(failure),
+        Failures.describe(failure),
         wait.toMillis());
     try {
       Thread.sleep(wait);

@@ -1,5 +1,6 @@
 package dev.widgetrequests.consumer.engine;
 
+import dev.widgetrequests.failure.InfrastructureFailure;
 import dev.widgetrequests.source.Delivery;
 import dev.widgetrequests.source.RequestSource;
 import java.util.ArrayList;
@@ -10,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import software.amazon.awssdk.core.exception.SdkClientException;
 
 /** A request source in memory, keyed like a bucket: smallest key first. */
 final class InMemoryRequestSource implements RequestSource {
@@ -23,6 +23,9 @@ final class InMemoryRequestSource implements RequestSource {
 
   /** How many of the next polls throw a plain runtime exception (a bug, not an SDK failure). */
   int failingPolls;
+
+  /** Thrown by every poll when set: the queue is gone, access is denied. */
+  volatile RuntimeException pollFailure;
 
   /** Keys whose resolve fails (a pointer fetch that fails). */
   final Set<String> failResolve = ConcurrentHashMap.newKeySet();
@@ -40,6 +43,9 @@ final class InMemoryRequestSource implements RequestSource {
   @Override
   public synchronized List<Delivery> poll() throws InterruptedException {
     polls++;
+    if (pollFailure != null) {
+      throw pollFailure;
+    }
     if (failingPolls > 0) {
       failingPolls--;
       throw new IllegalStateException("poll bug " + polls);
@@ -59,7 +65,7 @@ final class InMemoryRequestSource implements RequestSource {
   @Override
   public Optional<Delivery> resolve(Delivery delivery) {
     if (failResolve.contains(delivery.position())) {
-      throw SdkClientException.create("object read failed");
+      throw new InfrastructureFailure.Transient("object read failed", null);
     }
     return Optional.of(delivery);
   }
