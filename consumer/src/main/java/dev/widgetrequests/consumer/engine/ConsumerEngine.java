@@ -44,6 +44,7 @@ public final class ConsumerEngine {
   private final ConsumerEvents events;
   private final ConsumerStats stats = new ConsumerStats();
   private final Semaphore permits;
+  private final FairShare fairShare;
   private final Heartbeat heartbeat;
   private final AtomicInteger held = new AtomicInteger();
   private final List<Thread> loops = new ArrayList<>();
@@ -75,6 +76,7 @@ public final class ConsumerEngine {
     this.settings = settings;
     this.clock = clock;
     this.permits = new Semaphore(settings.concurrency());
+    this.fairShare = FairShare.of(permits, settings.concurrency());
     this.heartbeat =
         source
             .visibilityTimeout()
@@ -88,7 +90,7 @@ public final class ConsumerEngine {
     Instant start = clock.instant();
     try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
       lanes = new WidgetLanes(workers);
-      Dispatch dispatch = new Dispatch(source, parser, workers, lanes, new Lane());
+      Dispatch dispatch = new Dispatch(source, parser, workers, lanes, fairShare, new Lane());
       PollLoop.Shared shared = new PollLoop.Shared(clock.instant());
       int count = pollLoops();
       synchronized (loops) {
@@ -177,6 +179,10 @@ public final class ConsumerEngine {
     return permits;
   }
 
+  FairShare fairShare() {
+    return fairShare;
+  }
+
   /** A delivery was received: it holds a permit until its lane task ends. */
   void received(Delivery delivery) {
     held.incrementAndGet();
@@ -257,16 +263,16 @@ public final class ConsumerEngine {
       } catch (RuntimeException failure) {
         outcome = new Outcome.Released(Failures.describe(failure));
       }
-      end(delivery, parsed, outcome);
+      end(delivery, parsed, outcome, widgetId);
     }
 
     @Override
     public void ended(Delivery delivery, Outcome outcome) {
       events.started(delivery);
-      end(delivery, null, outcome);
+      end(delivery, null, outcome, null);
     }
 
-    private void end(Delivery delivery, ParseResult parsed, Outcome outcome) {
+    private void end(Delivery delivery, ParseResult parsed, Outcome outcome, String widgetId) {
       try {
         if (outcome != null) {
           stats.record(outcome);
@@ -282,7 +288,7 @@ public final class ConsumerEngine {
           heartbeat.finished(delivery);
         }
         held.decrementAndGet();
-        permits.release();
+        fairShare.ended(widgetId);
       }
     }
 

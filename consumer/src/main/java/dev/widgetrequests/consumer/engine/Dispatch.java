@@ -21,6 +21,7 @@ final class Dispatch {
   private final ExecutorService workers;
   private final WidgetLanes lanes;
   private final LaneTask task;
+  private final FairShare fairShare;
   private CompletableFuture<Void> handedOver = CompletableFuture.completedFuture(null);
 
   /** What runs in a lane for one delivery; it ends the delivery and frees its permit. */
@@ -38,12 +39,14 @@ final class Dispatch {
       RequestParser parser,
       ExecutorService workers,
       WidgetLanes lanes,
+      FairShare fairShare,
       LaneTask task) {
     this.source = source;
     this.parser = parser;
     this.workers = workers;
     this.lanes = lanes;
     this.task = task;
+    this.fairShare = fairShare;
   }
 
   /** A received batch whose deliveries are being resolved. */
@@ -108,6 +111,7 @@ final class Dispatch {
     ParseResult parsed = parser.parse(delivery.body());
     if (parsed instanceof ParseResult.Valid valid) {
       String widgetId = valid.request().widgetId();
+      fairShare.joined(widgetId);
       lanes.submit(widgetId, () -> task.run(delivery, parsed, widgetId));
     } else {
       lanes.submitUnordered(() -> task.run(delivery, parsed, null));

@@ -48,6 +48,7 @@ final class PollLoop {
       int failures = 0;
       while (engine.running() && !pastMaxRuntime()) {
         try {
+          engine.fairShare().awaitRoom();
           engine.permits().acquire(batchPermits);
         } catch (InterruptedException stopped) {
           break;
