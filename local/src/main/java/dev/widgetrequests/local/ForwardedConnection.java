@@ -26,15 +26,18 @@ final class ForwardedConnection {
   private final Socket server;
   private final Duration latency;
   private final LongAdder calls;
+  private final Throttling throttling;
 
   /** Whether the server has answered since the client last sent: the next bytes start a call. */
   private volatile boolean answered = true;
 
-  ForwardedConnection(Socket client, Socket server, Duration latency, LongAdder calls) {
+  ForwardedConnection(
+      Socket client, Socket server, Duration latency, LongAdder calls, Throttling throttling) {
     this.client = client;
     this.server = server;
     this.latency = latency;
     this.calls = calls;
+    this.throttling = throttling;
   }
 
   /**
@@ -68,6 +71,9 @@ final class ForwardedConnection {
           if (latency.isPositive()) {
             Thread.sleep(latency);
           }
+          if (throttling.now() && answeredThrottled(in, buffer, n)) {
+            continue;
+          }
           // Before the server sees the request, so this goes out before any answer of its.
           if (HttpBytes.takeExpectContinue(buffer, n)) {
             client.getOutputStream().write(HttpBytes.CONTINUE);
@@ -89,6 +95,21 @@ final class ForwardedConnection {
       close();
       Thread.currentThread().interrupt();
     }
+  }
+
+  /**
+   * Answers the call that starts with these {@code n} bytes as throttled, reading the rest of it so
+   * the connection can carry the next call; false (the call goes on) when its length is unknown.
+   */
+  private boolean answeredThrottled(InputStream in, byte[] buffer, int n) throws IOException {
+    long whole = HttpBytes.requestLength(buffer, n);
+    if (whole < n || whole > MAX_HELD_BYTES || HttpBytes.takeExpectContinue(buffer, n)) {
+      return false;
+    }
+    readUpTo(in, buffer, n, (int) whole);
+    answered = true;
+    client.getOutputStream().write(throttling.answer());
+    return true;
   }
 
   /** The {@code n} bytes read so far and then more, up to {@code whole} bytes or the end. */

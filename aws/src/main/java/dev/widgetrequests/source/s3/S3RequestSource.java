@@ -6,10 +6,10 @@ import dev.widgetrequests.config.ConfigurationException;
 import dev.widgetrequests.failure.InfrastructureFailure;
 import dev.widgetrequests.source.Delivery;
 import dev.widgetrequests.source.RequestSource;
+import dev.widgetrequests.source.Resolution;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -114,23 +114,21 @@ public final class S3RequestSource implements RequestSource {
    * delivery leaves the in-flight set, so a later poll lists it again.
    */
   @Override
-  public Optional<Delivery> resolve(Delivery delivery) {
+  public Resolution resolve(Delivery delivery) {
     String key = delivery.position();
-    switch (objects.read(bucket, key)) {
-      case RequestObjects.Text text -> {
-        return Optional.of(new S3Delivery(key, text.body()));
-      }
+    return switch (objects.read(bucket, key)) {
+      case RequestObjects.Text text -> new Resolution.Ready(new S3Delivery(key, text.body()));
       case RequestObjects.Gone gone -> {
-        // Taken by another consumer between the listing and the read.
+        inFlight.remove(key);
+        yield new Resolution.Gone("taken by another consumer between the listing and the read");
       }
-      case RequestObjects.Unusable unusable -> moveAside(key, unusable.reason());
+      // Dead-lettered without its body: see deadLetter.
+      case RequestObjects.Unusable unusable -> new Resolution.Refused(delivery, unusable.reason());
       case RequestObjects.Failed failed -> {
         inFlight.remove(key);
         throw new InfrastructureFailure.Transient(failed.reason() + "; trying again later", null);
       }
-    }
-    inFlight.remove(key);
-    return Optional.empty();
+    };
   }
 
   /**
@@ -138,6 +136,14 @@ public final class S3RequestSource implements RequestSource {
    * server-side copy under the rejected prefix, with the reason, then the delete.
    */
   private void moveAside(String key, String reason) {
+    try {
+      copyAside(key, reason);
+    } finally {
+      inFlight.remove(key);
+    }
+  }
+
+  private void copyAside(String key, String reason) {
     String target = rejectedPrefix + key;
     try {
       s3.copyObject(
@@ -151,7 +157,7 @@ public final class S3RequestSource implements RequestSource {
       s3.deleteObject(r -> r.bucket(bucket).key(key));
       log.warn("rejected s3://{}/{}: {}; moved to {}", bucket, key, reason, target);
     } catch (SdkException failure) {
-      log.warn("rejected s3://{}/{}: {}; could not move it ({})", bucket, key, reason, failure);
+      throw AwsFailures.translate(failure);
     }
   }
 
@@ -169,6 +175,10 @@ public final class S3RequestSource implements RequestSource {
   @Override
   public void deadLetter(Delivery delivery, String reason) {
     String key = delivery.position();
+    if (delivery.body() == null) { // never read (too large, not text): moved as it is
+      moveAside(key, reason);
+      return;
+    }
     String target = rejectedPrefix + key;
     JsonBody body = JsonBody.of(delivery.body());
     try {

@@ -3,6 +3,7 @@ package dev.widgetrequests.source.sqs;
 import dev.widgetrequests.aws.AwsFailures;
 import dev.widgetrequests.source.Delivery;
 import dev.widgetrequests.source.RequestSource;
+import dev.widgetrequests.source.Resolution;
 import dev.widgetrequests.source.s3.RequestObjects;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -125,9 +126,9 @@ public final class SqsRequestSource implements RequestSource {
 
   /** Reads a pointer's object; called for many deliveries at once, off the poll loop. */
   @Override
-  public Optional<Delivery> resolve(Delivery delivery) {
+  public Resolution resolve(Delivery delivery) {
     SqsDelivery message = (SqsDelivery) delivery;
-    return message.resolved() ? Optional.of(message) : resolve(message, message.pointer());
+    return message.resolved() ? new Resolution.Ready(message) : resolve(message, message.pointer());
   }
 
   /** Only a pointer has something to fetch; a message with the request in its body has not. */
@@ -146,21 +147,19 @@ public final class SqsRequestSource implements RequestSource {
 
   /**
    * Follows a trusted pointer. An object that is gone ends its message; one that cannot be a
-   * request dead-letters the message (the object is left alone); a failed read leaves this message
-   * alone to be released and tried again.
+   * request is refused, for the engine to dead-letter (the object is left alone); a failed read
+   * leaves this message alone to be released and tried again.
    */
-  private Optional<Delivery> resolve(SqsDelivery delivery, MessageBody.Pointer pointer) {
+  private Resolution resolve(SqsDelivery delivery, MessageBody.Pointer pointer) {
     return switch (reader.follow(pointer)) {
       case MessageReader.Request request ->
-          Optional.of(delivery.withRequest(request.body(), pointer));
+          new Resolution.Ready(delivery.withRequest(request.body(), pointer));
       case MessageReader.Discard discard -> {
         discard(delivery.withoutPointer(), discard.why());
-        yield Optional.empty();
+        yield new Resolution.Gone(discard.why());
       }
-      case MessageReader.Refuse refuse -> {
-        refuse(delivery.withoutPointer(), refuse.reason());
-        yield Optional.empty();
-      }
+      case MessageReader.Refuse refuse ->
+          new Resolution.Refused(delivery.withoutPointer(), refuse.reason());
       case MessageReader.Retry retry -> throw new PointerReadException(retry.why());
       case MessageReader.Follow follow -> throw new IllegalStateException("followed " + follow);
     };

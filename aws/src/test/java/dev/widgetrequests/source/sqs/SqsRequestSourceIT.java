@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.widgetrequests.local.LocalStack;
 import dev.widgetrequests.local.LocalStackExtension;
 import dev.widgetrequests.source.Delivery;
+import dev.widgetrequests.source.Resolution;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,9 +82,12 @@ class SqsRequestSourceIT {
     Delivery claimCheck = both.stream().filter(d -> d != body).findFirst().orElseThrow();
 
     assertThat(source.needsResolving(body)).isFalse();
-    assertThat(source.resolve(body)).containsSame(body);
+    assertThat(source.resolve(body)).isEqualTo(new Resolution.Ready(body));
     assertThat(source.needsResolving(claimCheck)).isTrue();
-    assertThat(source.resolve(claimCheck)).get().extracting(Delivery::body).isEqualTo(request);
+    assertThat(source.resolve(claimCheck))
+        .isInstanceOfSatisfying(
+            Resolution.Ready.class,
+            ready -> assertThat(ready.delivery().body()).isEqualTo(request));
   }
 
   @Test

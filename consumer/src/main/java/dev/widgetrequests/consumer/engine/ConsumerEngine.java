@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -43,7 +42,7 @@ public final class ConsumerEngine {
   private final Clock clock;
   private final ConsumerEvents events;
   private final ConsumerStats stats = new ConsumerStats();
-  private final Semaphore permits;
+  private final InFlightWindow permits;
   private final FairShare fairShare;
   private final Heartbeat heartbeat;
   private final AtomicInteger held = new AtomicInteger();
@@ -75,7 +74,7 @@ public final class ConsumerEngine {
     this.parser = parser;
     this.settings = settings;
     this.clock = clock;
-    this.permits = new Semaphore(settings.concurrency());
+    this.permits = new InFlightWindow(settings.concurrency(), clock, events::window);
     this.fairShare = FairShare.of(permits, settings.concurrency());
     this.heartbeat =
         source
@@ -88,6 +87,7 @@ public final class ConsumerEngine {
   /** Runs until stopped, the maximum runtime passes, or the source stays idle; then drains. */
   public ConsumerStats.Summary run() {
     Instant start = clock.instant();
+    events.window(permits.size());
     try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
       lanes = new WidgetLanes(workers);
       Dispatch dispatch = new Dispatch(source, parser, workers, lanes, fairShare, new Lane());
@@ -133,8 +133,14 @@ public final class ConsumerEngine {
     return Optional.ofNullable(fatal.get()).map(InfrastructureFailure::describe);
   }
 
-  /** A fatal failure stops the engine (the first is kept and logged); others concern one call. */
+  /**
+   * A throttled call shrinks the window; a fatal failure stops the engine (the first is kept and
+   * logged); the others concern one call only.
+   */
   void failed(InfrastructureFailure failure) {
+    if (failure instanceof InfrastructureFailure.Throttled) {
+      permits.throttled();
+    }
     if (failure instanceof InfrastructureFailure.Fatal broken
         && fatal.compareAndSet(null, broken)) {
       log.error(
@@ -175,7 +181,7 @@ public final class ConsumerEngine {
     return clock;
   }
 
-  Semaphore permits() {
+  InFlightWindow permits() {
     return permits;
   }
 
@@ -226,6 +232,7 @@ public final class ConsumerEngine {
   }
 
   private void drain() {
+    permits.open(); // what the store's throttling withheld must not count as still in flight
     try {
       if (!permits.tryAcquire(
           settings.concurrency(), settings.drainTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
@@ -272,17 +279,30 @@ public final class ConsumerEngine {
       end(delivery, null, outcome, null);
     }
 
+    @Override
+    public void refuse(Delivery delivery, String reason) {
+      events.started(delivery);
+      Outcome outcome;
+      try {
+        outcome = processor.reject(delivery, reason);
+      } catch (RuntimeException failure) {
+        outcome = new Outcome.Released(Failures.describe(failure));
+      }
+      end(delivery, null, outcome, null);
+    }
+
     private void end(Delivery delivery, ParseResult parsed, Outcome outcome, String widgetId) {
       try {
-        if (outcome != null) {
-          stats.record(outcome);
-          RequestLog.record(delivery, parsed, outcome);
+        if (outcome instanceof Outcome.Applied
+            || outcome instanceof Outcome.Warned
+            || outcome instanceof Outcome.Duplicate) {
+          permits.succeeded();
         }
-        // Observers see every delivery end; one that never got parsed counts as unreadable.
+        stats.record(outcome);
+        RequestLog.record(delivery, parsed, outcome);
+        // Observers see every delivery end, once; one that never got parsed counts as unreadable.
         events.finished(
-            delivery,
-            parsed != null ? parsed : new ParseResult.Invalid(List.of()),
-            outcome != null ? outcome : new Outcome.Warned("ended by its source"));
+            delivery, parsed != null ? parsed : new ParseResult.Invalid(List.of()), outcome);
       } finally {
         if (heartbeat != null) {
           heartbeat.finished(delivery);

@@ -4,8 +4,8 @@ import dev.widgetrequests.model.parse.ParseResult;
 import dev.widgetrequests.model.parse.RequestParser;
 import dev.widgetrequests.source.Delivery;
 import dev.widgetrequests.source.RequestSource;
+import dev.widgetrequests.source.Resolution;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 
@@ -30,9 +30,12 @@ final class Dispatch {
 
     /** The delivery ended before reaching a lane (the source ended it, or the fetch failed). */
     void ended(Delivery delivery, Outcome outcome);
+
+    /** What the delivery points at can never be a request: dead-letter it. */
+    void refuse(Delivery delivery, String reason);
   }
 
-  record Resolved(Optional<Delivery> delivery, RuntimeException failure) {}
+  record Resolved(Resolution resolution, RuntimeException failure) {}
 
   Dispatch(
       RequestSource source,
@@ -76,7 +79,7 @@ final class Dispatch {
   private CompletableFuture<Resolved> resolving(Delivery delivery) {
     return source.needsResolving(delivery)
         ? CompletableFuture.supplyAsync(() -> resolve(delivery), workers)
-        : CompletableFuture.completedFuture(new Resolved(Optional.of(delivery), null));
+        : CompletableFuture.completedFuture(new Resolved(new Resolution.Ready(delivery), null));
   }
 
   /** Hands a batch on after everything reserved or submitted before it. */
@@ -94,7 +97,7 @@ final class Dispatch {
     try {
       return new Resolved(source.resolve(delivery), null);
     } catch (RuntimeException failure) {
-      return new Resolved(Optional.empty(), failure);
+      return new Resolved(null, failure);
     }
   }
 
@@ -103,11 +106,18 @@ final class Dispatch {
       task.ended(received, release(received, resolved.failure()));
       return;
     }
-    if (resolved.delivery().isEmpty()) {
-      task.ended(received, null);
-      return;
+    Delivery delivery;
+    switch (resolved.resolution()) {
+      case Resolution.Ready ready -> delivery = ready.delivery();
+      case Resolution.Gone gone -> {
+        task.ended(received, new Outcome.Gone(gone.why()));
+        return;
+      }
+      case Resolution.Refused refused -> {
+        lanes.submitUnordered(() -> task.refuse(refused.delivery(), refused.reason()));
+        return;
+      }
     }
-    Delivery delivery = resolved.delivery().get();
     ParseResult parsed = parser.parse(delivery.body());
     if (parsed instanceof ParseResult.Valid valid) {
       String widgetId = valid.request().widgetId();

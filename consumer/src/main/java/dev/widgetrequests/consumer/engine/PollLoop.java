@@ -32,7 +32,7 @@ final class PollLoop {
   private final Shared shared;
   private final Instant start;
   private final Backoff backoff = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(10));
-  private final int batchPermits;
+  private int batchPermits;
 
   PollLoop(ConsumerEngine engine, Dispatch dispatch, Shared shared, Instant start) {
     this.engine = engine;
@@ -49,6 +49,8 @@ final class PollLoop {
       while (engine.running() && !pastMaxRuntime()) {
         try {
           engine.fairShare().awaitRoom();
+          // A batch's permits fit in the window, however far the store has shrunk it.
+          batchPermits = Math.min(BATCH_PERMITS, engine.permits().size());
           engine.permits().acquire(batchPermits);
         } catch (InterruptedException stopped) {
           break;

@@ -23,6 +23,7 @@ final class RequestLog {
       case Outcome.Duplicate d -> log.info("repeated {}: {}", what, d.note());
       case Outcome.Rejected r -> log.warn("rejected {}: {}", what, r.reason());
       case Outcome.Released r -> log.warn("retried  {}: {}; left in the source", what, r.error());
+      case Outcome.Gone g -> log.info("gone     {}: {}", what, g.why());
     }
   }
 

@@ -57,7 +57,7 @@ final class RequestProcessor {
     };
   }
 
-  private Outcome reject(Delivery delivery, String reason) {
+  Outcome reject(Delivery delivery, String reason) {
     try {
       source.deadLetter(delivery, reason);
       return new Outcome.Rejected(reason);

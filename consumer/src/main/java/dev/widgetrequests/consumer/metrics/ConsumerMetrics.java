@@ -23,9 +23,10 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * The consumer's meters, kept in a Prometheus registry: {@code widgets_consumer_requests_total} by
  * outcome and type, {@code widgets_consumer_retries_total}, {@code
- * widgets_consumer_heartbeats_total}, the gauges {@code widgets_consumer_in_flight} and {@code
- * widgets_consumer_lane_backlog}, and the histogram {@code widgets_consumer_lag_seconds} (now − the
- * time in the request's order key). Also keeps the few numbers the progress line prints.
+ * widgets_consumer_heartbeats_total}, the gauges {@code widgets_consumer_in_flight}, {@code
+ * widgets_consumer_lane_backlog} and {@code widgets_consumer_window} (requests allowed in flight:
+ * smaller while the store throttles), and the histogram {@code widgets_consumer_lag_seconds} (now −
+ * the time in the request's order key). Also keeps the few numbers the progress line prints.
  */
 public final class ConsumerMetrics implements ConsumerEvents {
   static final Duration[] BUCKETS = {
@@ -40,6 +41,7 @@ public final class ConsumerMetrics implements ConsumerEvents {
   private final Clock clock;
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger backlog = new AtomicInteger();
+  private final AtomicInteger window = new AtomicInteger();
   private final Timer lag;
   private final Counter heartbeats;
 
@@ -56,6 +58,7 @@ public final class ConsumerMetrics implements ConsumerEvents {
     this.clock = clock;
     registry.gauge("widgets.consumer.in.flight", inFlight);
     registry.gauge("widgets.consumer.lane.backlog", backlog);
+    registry.gauge("widgets.consumer.window", window);
     this.lag =
         Timer.builder("widgets.consumer.lag")
             .description("now minus the time in the order key of each request finished")
@@ -81,6 +84,16 @@ public final class ConsumerMetrics implements ConsumerEvents {
   }
 
   @Override
+  public void window(int size) {
+    window.set(size);
+  }
+
+  /** The in-flight window now: smaller while the store throttles. */
+  public int window() {
+    return window.get();
+  }
+
+  @Override
   public void started(Delivery delivery) {
     backlog.decrementAndGet();
   }
@@ -94,6 +107,9 @@ public final class ConsumerMetrics implements ConsumerEvents {
   @Override
   public void finished(Delivery delivery, ParseResult parsed, Outcome outcome) {
     inFlight.decrementAndGet();
+    if (outcome instanceof Outcome.Gone) {
+      return; // its source ended it (another consumer took it): not a request handled here
+    }
     requests
         .computeIfAbsent(
             new Finished(name(outcome), type(parsed)),
@@ -135,6 +151,7 @@ public final class ConsumerMetrics implements ConsumerEvents {
       case Outcome.Duplicate d -> "duplicate";
       case Outcome.Rejected r -> "rejected";
       case Outcome.Released r -> "released";
+      case Outcome.Gone g -> "gone";
     };
   }
 

@@ -3,11 +3,11 @@ package dev.widgetrequests.consumer.engine;
 import dev.widgetrequests.failure.InfrastructureFailure;
 import dev.widgetrequests.source.Delivery;
 import dev.widgetrequests.source.RequestSource;
+import dev.widgetrequests.source.Resolution;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,6 +29,12 @@ final class InMemoryRequestSource implements RequestSource {
 
   /** Keys whose resolve fails (a pointer fetch that fails). */
   final Set<String> failResolve = ConcurrentHashMap.newKeySet();
+
+  /** Keys whose object is gone when resolved (another consumer took it). */
+  final Set<String> goneOnResolve = ConcurrentHashMap.newKeySet();
+
+  /** Keys whose object can never be a request (too large). */
+  final Set<String> refuseOnResolve = ConcurrentHashMap.newKeySet();
 
   /** Keys whose acknowledge waits 100 ms and then fails for good. */
   final Set<String> failAcknowledge = ConcurrentHashMap.newKeySet();
@@ -63,11 +69,20 @@ final class InMemoryRequestSource implements RequestSource {
   }
 
   @Override
-  public Optional<Delivery> resolve(Delivery delivery) {
+  public Resolution resolve(Delivery delivery) {
     if (failResolve.contains(delivery.position())) {
       throw new InfrastructureFailure.Transient("object read failed", null);
     }
-    return Optional.of(delivery);
+    if (goneOnResolve.contains(delivery.position())) {
+      synchronized (this) {
+        inFlight.remove(delivery.position()); // taken by another consumer
+      }
+      return new Resolution.Gone("taken by another consumer");
+    }
+    if (refuseOnResolve.contains(delivery.position())) {
+      return new Resolution.Refused(delivery, "object over 256 KiB");
+    }
+    return new Resolution.Ready(delivery);
   }
 
   @Override
