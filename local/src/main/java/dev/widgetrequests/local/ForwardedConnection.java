@@ -25,6 +25,7 @@ final class ForwardedConnection {
   private final Socket server;
   private final Duration latency;
   private final CallMeter calls;
+  private final Throttling throttling;
 
   /** Where the current call's bytes and answer go, when its meter wants them. */
   private volatile CallMeter.Call call;
@@ -32,11 +33,13 @@ final class ForwardedConnection {
   /** Whether the server has answered since the client last sent: the next bytes start a call. */
   private volatile boolean answered = true;
 
-  ForwardedConnection(Socket client, Socket server, Duration latency, CallMeter calls) {
+  ForwardedConnection(
+      Socket client, Socket server, Duration latency, CallMeter calls, Throttling throttling) {
     this.client = client;
     this.server = server;
     this.latency = latency;
     this.calls = calls;
+    this.throttling = throttling;
   }
 
   /**
@@ -66,10 +69,14 @@ final class ForwardedConnection {
       for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
         if (answered) {
           answered = false;
-          call = calls.started(buffer, n);
           if (latency.isPositive()) {
             Thread.sleep(latency);
           }
+          if (throttling.now() && answeredThrottled(in, buffer, n)) {
+            call = null; // answered here: no server call to meter
+            continue;
+          }
+          call = calls.started(buffer, n);
           // Before the server sees the request, so this goes out before any answer of its.
           if (HttpBytes.takeExpectContinue(buffer, n)) {
             client.getOutputStream().write(HttpBytes.CONTINUE);
@@ -94,6 +101,21 @@ final class ForwardedConnection {
       close();
       Thread.currentThread().interrupt();
     }
+  }
+
+  /**
+   * Answers the call that starts with these {@code n} bytes as throttled, reading the rest of it so
+   * the connection can carry the next call; false (the call goes on) when its length is unknown.
+   */
+  private boolean answeredThrottled(InputStream in, byte[] buffer, int n) throws IOException {
+    long whole = HttpBytes.requestLength(buffer, n);
+    if (whole < n || whole > MAX_HELD_BYTES || HttpBytes.takeExpectContinue(buffer, n)) {
+      return false;
+    }
+    readUpTo(in, buffer, n, (int) whole);
+    answered = true;
+    client.getOutputStream().write(throttling.answer());
+    return true;
   }
 
   /** Gives the current call's meter its request bytes, before the server can answer them. */

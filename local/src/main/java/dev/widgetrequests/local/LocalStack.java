@@ -109,6 +109,30 @@ public final class LocalStack implements AutoCloseable {
     return new Outage(service, front);
   }
 
+  /** Ends a {@link #throttle}: closing it lets every call through again. */
+  public interface Throttle extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  /**
+   * Answers {@code fraction} (0 to 1) of the calls to {@code service} as throttled until the
+   * returned handle is closed: DynamoDB's {@code ProvisionedThroughputExceededException}, S3's
+   * {@code 503 SlowDown}; the calls never reach the server. For back-pressure tests.
+   */
+  public Throttle throttle(LocalService service, double fraction) {
+    if (fraction < 0 || fraction > 1) {
+      throw new IllegalArgumentException("fraction must be 0 to 1, was " + fraction);
+    }
+    ServiceFront front = servers.front(service);
+    front.throttle(fraction);
+    log.info("{} throttling {}% of calls", service, Math.round(fraction * 100));
+    return () -> {
+      front.throttle(0);
+      log.info("{} no longer throttling", service);
+    };
+  }
+
   public URI s3Endpoint() {
     return s3Endpoint;
   }

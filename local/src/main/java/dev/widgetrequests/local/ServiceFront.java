@@ -25,16 +25,22 @@ final class ServiceFront implements EmbeddedServer {
   private final EmbeddedServer backend;
   private final Duration latency;
   private final CallMeter calls;
+  private final Throttling throttling;
   private final Set<ForwardedConnection> open = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
   private volatile boolean cut;
 
   private ServiceFront(
-      ServerSocket listener, EmbeddedServer backend, Duration latency, CallMeter calls) {
+      ServerSocket listener,
+      EmbeddedServer backend,
+      Duration latency,
+      CallMeter calls,
+      Throttling throttling) {
     this.listener = listener;
     this.backend = backend;
     this.latency = latency;
     this.calls = calls;
+    this.throttling = throttling;
   }
 
   /**
@@ -58,7 +64,8 @@ final class ServiceFront implements EmbeddedServer {
       closeQuietly(listener);
       throw e;
     }
-    ServiceFront front = new ServiceFront(listener, backend, latency, calls);
+    ServiceFront front =
+        new ServiceFront(listener, backend, latency, calls, Throttling.of(service));
     Thread.ofVirtual().name(service + "-front").start(front::accept);
     return front;
   }
@@ -105,7 +112,8 @@ final class ServiceFront implements EmbeddedServer {
       closeQuietly(server);
       return;
     }
-    ForwardedConnection connection = new ForwardedConnection(client, server, latency, calls);
+    ForwardedConnection connection =
+        new ForwardedConnection(client, server, latency, calls, throttling);
     open.add(connection);
     if (cut) { // cut while this one was connecting
       open.remove(connection);
@@ -159,5 +167,18 @@ final class ServiceFront implements EmbeddedServer {
     } catch (Exception e) {
       // Already closed or broken: nothing left to release.
     }
+  }
+
+  /**
+   * Answers {@code fraction} of the calls from now on as the service does when it throttles (0 for
+   * none), without passing them to the server.
+   *
+   * @throws IllegalArgumentException when the service has no throttling answer here
+   */
+  void throttle(double fraction) {
+    if (fraction > 0 && !throttling.possible()) {
+      throw new IllegalArgumentException("the local stack cannot throttle this service");
+    }
+    throttling.set(fraction);
   }
 }

@@ -33,12 +33,11 @@ public interface RequestSource extends AutoCloseable {
 
   /**
    * Fetches what a delivery points at, if anything (a claim check's object); may block, and may be
-   * called for many deliveries at once, off the poll loop. Empty when the source ended the delivery
-   * itself (the object is gone, the pointer is refused). Throws on an infrastructure failure, which
-   * concerns this delivery only.
+   * called for many deliveries at once, off the poll loop. Throws on an infrastructure failure,
+   * which concerns this delivery only.
    */
-  default Optional<Delivery> resolve(Delivery delivery) {
-    return Optional.of(delivery);
+  default Resolution resolve(Delivery delivery) {
+    return new Resolution.Ready(delivery);
   }
 
   /**

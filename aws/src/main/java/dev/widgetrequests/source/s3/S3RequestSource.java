@@ -1,10 +1,13 @@
 package dev.widgetrequests.source.s3;
 
+import dev.widgetrequests.aws.AwsFailures;
 import dev.widgetrequests.aws.JsonBody;
 import dev.widgetrequests.config.ConfigurationException;
+import dev.widgetrequests.failure.InfrastructureFailure;
 import dev.widgetrequests.source.Delivery;
 import dev.widgetrequests.source.OrderKeyCheck;
 import dev.widgetrequests.source.RequestSource;
+import dev.widgetrequests.source.Resolution;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,38 +115,49 @@ public final class S3RequestSource implements RequestSource {
   }
 
   private ListObjectsV2Response list(String continuation, String startAfter) {
-    return s3.listObjectsV2(
-        r -> r.bucket(bucket).maxKeys(1000).continuationToken(continuation).startAfter(startAfter));
+    try {
+      return s3.listObjectsV2(
+          r ->
+              r.bucket(bucket)
+                  .maxKeys(1000)
+                  .continuationToken(continuation)
+                  .startAfter(startAfter));
+    } catch (SdkException failure) {
+      throw AwsFailures.translate(failure);
+    }
   }
 
   /**
    * Reads the request object, many at once, off the poll loop: at most 256 KiB + 1 byte, as strict
-   * UTF-8. An object that cannot be a request is moved aside; a key that ends here without a
-   * delivery leaves the in-flight set, so a later poll lists it again.
+   * UTF-8, remembering the ETag of the version read. An object that cannot be a request is refused
+   * (the engine dead-letters it); a key that ends here without a delivery leaves the in-flight set,
+   * so a later poll lists it again.
    */
   @Override
-  public Optional<Delivery> resolve(Delivery delivery) {
+  public Resolution resolve(Delivery delivery) {
     String key = delivery.position();
-    switch (objects.read(bucket, key)) {
-      case RequestObjects.Text text -> {
-        return Optional.of(((S3Delivery) delivery).withBody(text.body(), text.eTag()));
-      }
+    S3Delivery listed = (S3Delivery) delivery;
+    return switch (objects.read(bucket, key)) {
+      case RequestObjects.Text text ->
+          new Resolution.Ready(listed.withBody(text.body(), text.eTag()));
       case RequestObjects.Gone gone -> {
-        // Taken by another consumer between the listing and the read.
+        inFlight.remove(key);
+        yield new Resolution.Gone("taken by another consumer between the listing and the read");
       }
-      case RequestObjects.Unusable unusable -> moveAside(key, unusable.reason(), unusable.eTag());
+      // Dead-lettered without its body: see deadLetter.
+      case RequestObjects.Unusable unusable ->
+          new Resolution.Refused(listed.withBody(null, unusable.eTag()), unusable.reason());
       case RequestObjects.Failed failed -> {
         inFlight.remove(key);
-        throw new IllegalStateException(failed.reason() + "; trying again later");
+        throw new InfrastructureFailure.Transient(failed.reason() + "; trying again later", null);
       }
-    }
-    inFlight.remove(key);
-    return Optional.empty();
+    };
   }
 
   /**
    * Rejects an object that cannot be read as a request (too large, not UTF-8) without reading it: a
-   * server-side copy under the rejected prefix, with the reason, then the delete.
+   * server-side copy of the version read under the rejected prefix, with the reason, then the
+   * delete of that version.
    */
   private void moveAside(String key, String reason, String eTag) {
     String target = rejectedPrefix + key;
@@ -161,7 +175,9 @@ public final class S3RequestSource implements RequestSource {
         log.warn("rejected s3://{}/{}: {}; moved to {}", bucket, key, reason, target);
       }
     } catch (SdkException failure) {
-      log.warn("rejected s3://{}/{}: {}; could not move it ({})", bucket, key, reason, failure);
+      throw AwsFailures.translate(failure);
+    } finally {
+      inFlight.remove(key);
     }
   }
 
@@ -170,6 +186,8 @@ public final class S3RequestSource implements RequestSource {
     String key = delivery.position();
     try {
       deleteIfUnchanged(key, ((S3Delivery) delivery).eTag());
+    } catch (SdkException failure) {
+      throw AwsFailures.translate(failure);
     } finally {
       inFlight.remove(key);
     }
@@ -198,12 +216,21 @@ public final class S3RequestSource implements RequestSource {
   @Override
   public void deadLetter(Delivery delivery, String reason) {
     String key = delivery.position();
+    if (delivery.body() == null) { // never read (too large, not text): moved as it is
+      moveAside(key, reason, ((S3Delivery) delivery).eTag());
+      return;
+    }
     String target = rejectedPrefix + key;
     JsonBody body = JsonBody.of(delivery.body());
-    s3.putObject(
-        r ->
-            body.onto(r.bucket(bucket).key(target)).metadata(RejectedObjects.metadata(key, reason)),
-        body.body());
+    try {
+      s3.putObject(
+          r ->
+              body.onto(r.bucket(bucket).key(target))
+                  .metadata(RejectedObjects.metadata(key, reason)),
+          body.body());
+    } catch (SdkException failure) {
+      throw AwsFailures.translate(failure);
+    }
     log.debug("moved s3://{}/{} to {}", bucket, key, target);
     acknowledge(delivery);
   }

@@ -1,5 +1,6 @@
 package dev.widgetrequests.source.sqs;
 
+import dev.widgetrequests.aws.AwsFailures;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -149,7 +150,10 @@ final class BatchDeleter implements AutoCloseable {
     }
   }
 
-  /** Deletes the batch, sending failed entries again; then the objects of the deleted ones. */
+  /**
+   * Deletes the batch, sending entries that failed inside an answer again (the SDK cannot see
+   * those; it retries only the call); then the objects of the deleted ones.
+   */
   private void delete(List<SqsDelivery> batch) {
     List<SqsDelivery> left = batch;
     List<SqsDelivery> deleted = new ArrayList<>();
@@ -161,14 +165,12 @@ final class BatchDeleter implements AutoCloseable {
         failed = result.retry();
         refused = result.refused();
       } catch (SdkException failure) {
-        failed = left;
-        if (attempt == ATTEMPTS) {
-          log.warn(
-              "could not delete {} messages ({}): they will be delivered again",
-              left.size(),
-              failure.getMessage());
-          break;
-        }
+        // The SDK retried this call already; only entries failed inside an answer are sent again.
+        log.warn(
+            "could not delete {} messages ({}): they will be delivered again",
+            left.size(),
+            AwsFailures.translate(failure).describe());
+        break;
       }
       for (SqsDelivery delivery : left) {
         if (!failed.contains(delivery) && !refused.contains(delivery)) {

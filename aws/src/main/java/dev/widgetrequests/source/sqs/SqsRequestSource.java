@@ -1,8 +1,10 @@
 package dev.widgetrequests.source.sqs;
 
+import dev.widgetrequests.aws.AwsFailures;
 import dev.widgetrequests.source.Delivery;
 import dev.widgetrequests.source.OrderKeyCheck;
 import dev.widgetrequests.source.RequestSource;
+import dev.widgetrequests.source.Resolution;
 import dev.widgetrequests.source.s3.RequestObjects;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -13,8 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -130,7 +134,7 @@ public final class SqsRequestSource implements RequestSource {
   @Override
   public List<Delivery> poll() {
     List<Delivery> deliveries = new ArrayList<>();
-    for (var message : sqs.receiveMessage(receive).messages()) {
+    for (var message : translated(() -> sqs.receiveMessage(receive)).messages()) {
       OrderKeyCheck.OrderKey key = OrderKeys.of(message, keyCheck);
       var delivery =
           new SqsDelivery(
@@ -157,9 +161,9 @@ public final class SqsRequestSource implements RequestSource {
 
   /** Reads a pointer's object; called for many deliveries at once, off the poll loop. */
   @Override
-  public Optional<Delivery> resolve(Delivery delivery) {
+  public Resolution resolve(Delivery delivery) {
     SqsDelivery message = (SqsDelivery) delivery;
-    return message.resolved() ? Optional.of(message) : resolve(message, message.pointer());
+    return message.resolved() ? new Resolution.Ready(message) : resolve(message, message.pointer());
   }
 
   /** Only a pointer has something to fetch; a message with the request in its body has not. */
@@ -170,21 +174,19 @@ public final class SqsRequestSource implements RequestSource {
 
   /**
    * Follows a trusted pointer. An object that is gone ends its message; one that cannot be a
-   * request dead-letters the message (the object is left alone); a failed read leaves this message
-   * alone to be released and tried again.
+   * request is refused, for the engine to dead-letter (the object is left alone); a failed read
+   * leaves this message alone to be released and tried again.
    */
-  private Optional<Delivery> resolve(SqsDelivery delivery, MessageBody.Pointer pointer) {
+  private Resolution resolve(SqsDelivery delivery, MessageBody.Pointer pointer) {
     return switch (reader.follow(pointer)) {
       case MessageReader.Request request ->
-          Optional.of(delivery.withRequest(request.body(), request.from()));
+          new Resolution.Ready(delivery.withRequest(request.body(), request.from()));
       case MessageReader.Discard discard -> {
         discard(delivery.withoutPointer(), discard.why());
-        yield Optional.empty();
+        yield new Resolution.Gone(discard.why());
       }
-      case MessageReader.Refuse refuse -> {
-        refuse(delivery.withoutPointer(), refuse.reason());
-        yield Optional.empty();
-      }
+      case MessageReader.Refuse refuse ->
+          new Resolution.Refused(delivery.withoutPointer(), refuse.reason());
       case MessageReader.Retry retry -> throw new PointerReadException(retry.why());
       case MessageReader.Follow follow -> throw new IllegalStateException("followed " + follow);
     };
@@ -221,7 +223,7 @@ public final class SqsRequestSource implements RequestSource {
   public void acknowledge(Delivery delivery) {
     if (fifo) {
       // A FIFO queue holds back the rest of a message group until this message is deleted.
-      deleter.deleteNow((SqsDelivery) delivery);
+      translated(() -> deleter.deleteNow((SqsDelivery) delivery));
     } else {
       deleter.add((SqsDelivery) delivery);
     }
@@ -229,7 +231,10 @@ public final class SqsRequestSource implements RequestSource {
 
   @Override
   public void deadLetter(Delivery delivery, String reason) {
-    SqsDelivery message = (SqsDelivery) delivery;
+    translated(() -> sendToDeadLetters((SqsDelivery) delivery, reason));
+  }
+
+  private void sendToDeadLetters(SqsDelivery message, String reason) {
     if (deadLetterQueueUrl == null) {
       log.error(
           "rejected message {} (queue has no dead-letter queue, so its body is kept here): {}; body:"
@@ -273,19 +278,22 @@ public final class SqsRequestSource implements RequestSource {
   @Override
   public void release(Delivery delivery) {
     SqsDelivery message = (SqsDelivery) delivery;
-    visibility.change(message, RetryDelays.afterReceives(message.receiveCount()));
+    translated(() -> visibility.change(message, RetryDelays.afterReceives(message.receiveCount())));
   }
 
   @Override
   public void releaseBehind(Delivery delivery, Delivery failed) {
     int receives = ((SqsDelivery) failed).receiveCount();
     // A little longer than the failed one, so it comes back first.
-    visibility.change((SqsDelivery) delivery, RetryDelays.afterReceives(receives).plusSeconds(1));
+    translated(
+        () ->
+            visibility.change(
+                (SqsDelivery) delivery, RetryDelays.afterReceives(receives).plusSeconds(1)));
   }
 
   @Override
   public void giveBack(Delivery delivery) {
-    visibility.change((SqsDelivery) delivery, Duration.ZERO);
+    translated(() -> visibility.change((SqsDelivery) delivery, Duration.ZERO));
   }
 
   @Override
@@ -300,7 +308,9 @@ public final class SqsRequestSource implements RequestSource {
 
   @Override
   public void extendVisibility(List<Delivery> deliveries, Duration timeout) {
-    visibility.extend(deliveries.stream().map(SqsDelivery.class::cast).toList(), timeout);
+    translated(
+        () ->
+            visibility.extend(deliveries.stream().map(SqsDelivery.class::cast).toList(), timeout));
   }
 
   @Override
@@ -311,6 +321,23 @@ public final class SqsRequestSource implements RequestSource {
   @Override
   public void close() {
     deleter.close();
+  }
+
+  /** Runs an SQS call, its failure in the model's words (docs/design/consumer.md, "Failures"). */
+  private static <T> T translated(Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (SdkException failure) {
+      throw AwsFailures.translate(failure);
+    }
+  }
+
+  private static void translated(Runnable call) {
+    translated(
+        () -> {
+          call.run();
+          return null;
+        });
   }
 
   private static int receiveCount(Message message) {

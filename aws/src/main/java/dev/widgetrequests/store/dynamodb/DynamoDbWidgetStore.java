@@ -1,5 +1,6 @@
 package dev.widgetrequests.store.dynamodb;
 
+import dev.widgetrequests.aws.AwsFailures;
 import dev.widgetrequests.config.ConfigurationException;
 import dev.widgetrequests.model.CreateWidget;
 import dev.widgetrequests.model.Widget;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -102,7 +104,11 @@ public final class DynamoDbWidgetStore implements WidgetStore {
   @Override
   public StoreOutcome apply(KeyedRequest request, Provenance provenance) {
     Objects.requireNonNull(provenance, "provenance");
-    return locks.withLock(request.request().widgetId(), () -> applyLocked(request, provenance));
+    try {
+      return locks.withLock(request.request().widgetId(), () -> applyLocked(request, provenance));
+    } catch (SdkException failure) {
+      throw AwsFailures.translate(failure); // docs/design/consumer.md, "Failures"
+    }
   }
 
   private StoreOutcome applyLocked(KeyedRequest request, Provenance provenance) {
@@ -147,8 +153,12 @@ public final class DynamoDbWidgetStore implements WidgetStore {
 
   @Override
   public Optional<Widget> find(String widgetId) {
-    Map<String, AttributeValue> item = getItem(widgetId);
-    return StateItem.isLive(item) ? Optional.of(items.fromItem(item)) : Optional.empty();
+    try {
+      Map<String, AttributeValue> item = getItem(widgetId);
+      return StateItem.isLive(item) ? Optional.of(items.fromItem(item)) : Optional.empty();
+    } catch (SdkException failure) {
+      throw AwsFailures.translate(failure);
+    }
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.widgetrequests.store.s3;
 
+import dev.widgetrequests.aws.AwsFailures;
 import dev.widgetrequests.aws.JsonBody;
 import dev.widgetrequests.config.ConfigurationException;
 import dev.widgetrequests.model.CreateWidget;
@@ -25,6 +26,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -122,7 +124,11 @@ public final class S3WidgetStore implements WidgetStore {
   @Override
   public StoreOutcome apply(KeyedRequest request, Provenance provenance) {
     Objects.requireNonNull(provenance, "provenance");
-    return locks.withLock(request.request().widgetId(), () -> applyLocked(request, provenance));
+    try {
+      return locks.withLock(request.request().widgetId(), () -> applyLocked(request, provenance));
+    } catch (SdkException failure) {
+      throw AwsFailures.translate(failure); // docs/design/consumer.md, "Failures"
+    }
   }
 
   private StoreOutcome applyLocked(KeyedRequest request, Provenance provenance) {
@@ -168,7 +174,11 @@ public final class S3WidgetStore implements WidgetStore {
   /** The live widget with this id, as its state object gives it, whatever its owner. */
   @Override
   public Optional<Widget> find(String widgetId) {
-    return WidgetFold.current(read(widgetId).history()).state();
+    try {
+      return WidgetFold.current(read(widgetId).history()).state();
+    } catch (SdkException failure) {
+      throw AwsFailures.translate(failure);
+    }
   }
 
   /** Every widget object under the key prefix: for checks and small buckets, not a hot path. */

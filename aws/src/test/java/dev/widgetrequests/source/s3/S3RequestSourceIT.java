@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.widgetrequests.local.LocalStack;
 import dev.widgetrequests.local.LocalStackExtension;
 import dev.widgetrequests.source.Delivery;
+import dev.widgetrequests.source.Resolution;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,14 +30,14 @@ class S3RequestSourceIT {
     put(stack, bucket, "k1", FIRST);
     S3RequestSource source =
         new S3RequestSource(stack.s3(), bucket, "rejected/", Duration.ZERO, 10);
-    Delivery read = source.resolve(source.poll().getFirst()).orElseThrow();
+    Delivery read = ((Resolution.Ready) source.resolve(source.poll().getFirst())).delivery();
 
     put(stack, bucket, "k1", SECOND);
     source.acknowledge(read);
 
     assertThat(read.body()).isEqualTo(FIRST);
     assertThat(body(stack, bucket, "k1")).isEqualTo(SECOND);
-    Delivery again = source.resolve(source.poll().getFirst()).orElseThrow();
+    Delivery again = ((Resolution.Ready) source.resolve(source.poll().getFirst())).delivery();
     assertThat(again.body()).isEqualTo(SECOND);
     source.acknowledge(again);
     assertThat(exists(stack, bucket, "k1")).isFalse();
@@ -49,7 +50,7 @@ class S3RequestSourceIT {
     put(stack, bucket, "k1", FIRST);
     S3RequestSource source =
         new S3RequestSource(stack.s3(), bucket, "rejected/", Duration.ZERO, 10);
-    Delivery read = source.resolve(source.poll().getFirst()).orElseThrow();
+    Delivery read = ((Resolution.Ready) source.resolve(source.poll().getFirst())).delivery();
 
     put(stack, bucket, "k1", SECOND);
     source.deadLetter(read, "owner is wrong");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.widgetrequests.local.LocalStack;
 import dev.widgetrequests.local.LocalStackExtension;
 import dev.widgetrequests.source.Delivery;
+import dev.widgetrequests.source.Resolution;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,9 +82,12 @@ class SqsRequestSourceIT {
     Delivery claimCheck = both.stream().filter(d -> d != body).findFirst().orElseThrow();
 
     assertThat(source.needsResolving(body)).isFalse();
-    assertThat(source.resolve(body)).containsSame(body);
+    assertThat(source.resolve(body)).isEqualTo(new Resolution.Ready(body));
     assertThat(source.needsResolving(claimCheck)).isTrue();
-    assertThat(source.resolve(claimCheck)).get().extracting(Delivery::body).isEqualTo(request);
+    assertThat(source.resolve(claimCheck))
+        .isInstanceOfSatisfying(
+            Resolution.Ready.class,
+            ready -> assertThat(ready.delivery().body()).isEqualTo(request));
   }
 
   @Test
@@ -102,7 +106,9 @@ class SqsRequestSourceIT {
     SqsRequestSource source =
         new SqsRequestSource(stack.sqs(), stack.s3(), queueUrl, null, 0, 60, Set.of(bucket));
     List<Delivery> read =
-        pollAll(source, 2).stream().map(d -> source.resolve(d).orElseThrow()).toList();
+        pollAll(source, 2).stream()
+            .map(d -> ((Resolution.Ready) source.resolve(d)).delivery())
+            .toList();
 
     stack.s3().putObject(r -> r.bucket(bucket).key("rewritten"), RequestBody.fromString(second));
     read.forEach(source::acknowledge);

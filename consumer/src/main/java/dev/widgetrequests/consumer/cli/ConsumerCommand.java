@@ -302,7 +302,8 @@ public final class ConsumerCommand implements Callable<Integer> {
           ConsumerWiring.describe(config.store()),
           config.engine().concurrency());
       runUntilStopped(engine, config.engine().drainTimeout());
-      return 0;
+      // A broken deployment (access denied, the queue or table gone) stopped it: exit code 1.
+      return engine.fatalFailure().isPresent() ? 1 : 0;
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.widgetrequests.consumer.engine;
 
+import dev.widgetrequests.failure.InfrastructureFailure;
 import dev.widgetrequests.model.parse.ParseResult;
 import dev.widgetrequests.model.parse.RequestParser;
 import dev.widgetrequests.source.Delivery;
@@ -10,13 +11,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,11 +42,13 @@ public final class ConsumerEngine {
   private final Clock clock;
   private final ConsumerEvents events;
   private final ConsumerStats stats = new ConsumerStats();
-  private final Semaphore permits;
+  private final InFlightWindow permits;
+  private final FairShare fairShare;
   private final Heartbeat heartbeat;
   private final AtomicInteger held = new AtomicInteger();
   private final List<Thread> loops = new ArrayList<>();
   private volatile boolean running = true;
+  private final AtomicReference<InfrastructureFailure.Fatal> fatal = new AtomicReference<>();
   private final Set<Thread> polling = ConcurrentHashMap.newKeySet();
   private WidgetLanes lanes;
 
@@ -70,28 +74,23 @@ public final class ConsumerEngine {
     this.parser = parser;
     this.settings = settings;
     this.clock = clock;
-    this.permits = new Semaphore(settings.concurrency());
+    this.permits = new InFlightWindow(settings.concurrency(), clock, events::window);
+    this.fairShare = FairShare.of(permits, settings.concurrency());
     this.heartbeat =
         source
             .visibilityTimeout()
             .map(timeout -> new Heartbeat(source, timeout, settings.heldAtMost(), clock, events))
             .orElse(null);
-    this.processor =
-        new RequestProcessor(
-            source,
-            store,
-            clock,
-            new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5)),
-            duration -> Thread.sleep(duration),
-            events);
+    this.processor = new RequestProcessor(source, store, clock, events, this::failed);
   }
 
   /** Runs until stopped, the maximum runtime passes, or the source stays idle; then drains. */
   public ConsumerStats.Summary run() {
     Instant start = clock.instant();
+    events.window(permits.size());
     try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
       lanes = new WidgetLanes(workers);
-      Dispatch dispatch = new Dispatch(source, parser, workers, lanes, new Lane());
+      Dispatch dispatch = new Dispatch(source, parser, workers, lanes, fairShare, new Lane());
       PollLoop.Shared shared = new PollLoop.Shared(clock.instant());
       int count = pollLoops();
       synchronized (loops) {
@@ -126,6 +125,32 @@ public final class ConsumerEngine {
     }
   }
 
+  /**
+   * Why the engine stopped on its own, when a source or store said the deployment is broken (access
+   * denied, a queue or table gone): the consumer's exit code says so. Empty after a normal stop.
+   */
+  public Optional<String> fatalFailure() {
+    return Optional.ofNullable(fatal.get()).map(InfrastructureFailure::describe);
+  }
+
+  /**
+   * A throttled call shrinks the window; a fatal failure stops the engine (the first is kept and
+   * logged); the others concern one call only.
+   */
+  void failed(InfrastructureFailure failure) {
+    if (failure instanceof InfrastructureFailure.Throttled) {
+      permits.throttled();
+    }
+    if (failure instanceof InfrastructureFailure.Fatal broken
+        && fatal.compareAndSet(null, broken)) {
+      log.error(
+          "stopping: {} ({}); what is in flight is drained, the rest stays in the source",
+          broken.describe(),
+          source.describe());
+      stop();
+    }
+  }
+
   /** Marks the calling loop as inside a poll, which a stop lets finish. */
   void pollStarting() {
     polling.add(Thread.currentThread());
@@ -156,8 +181,12 @@ public final class ConsumerEngine {
     return clock;
   }
 
-  Semaphore permits() {
+  InFlightWindow permits() {
     return permits;
+  }
+
+  FairShare fairShare() {
+    return fairShare;
   }
 
   /** A delivery was received: it holds a permit until its lane task ends. */
@@ -203,6 +232,7 @@ public final class ConsumerEngine {
   }
 
   private void drain() {
+    permits.open(); // what the store's throttling withheld must not count as still in flight
     try {
       if (!permits.tryAcquire(
           settings.concurrency(), settings.drainTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
@@ -238,34 +268,47 @@ public final class ConsumerEngine {
           lanes.block(widgetId, delivery);
         }
       } catch (RuntimeException failure) {
-        outcome = new Outcome.Released(TransientFailures.describe(failure));
+        outcome = new Outcome.Released(Failures.describe(failure));
       }
-      end(delivery, parsed, outcome);
+      end(delivery, parsed, outcome, widgetId);
     }
 
     @Override
     public void ended(Delivery delivery, Outcome outcome) {
       events.started(delivery);
-      end(delivery, null, outcome);
+      end(delivery, null, outcome, null);
     }
 
-    private void end(Delivery delivery, ParseResult parsed, Outcome outcome) {
+    @Override
+    public void refuse(Delivery delivery, String reason) {
+      events.started(delivery);
+      Outcome outcome;
       try {
-        if (outcome != null) {
-          stats.record(outcome);
-          RequestLog.record(delivery, parsed, outcome);
+        outcome = processor.reject(delivery, reason);
+      } catch (RuntimeException failure) {
+        outcome = new Outcome.Released(Failures.describe(failure));
+      }
+      end(delivery, null, outcome, null);
+    }
+
+    private void end(Delivery delivery, ParseResult parsed, Outcome outcome, String widgetId) {
+      try {
+        if (outcome instanceof Outcome.Applied
+            || outcome instanceof Outcome.Warned
+            || outcome instanceof Outcome.Duplicate) {
+          permits.succeeded();
         }
-        // Observers see every delivery end; one that never got parsed counts as unreadable.
+        stats.record(outcome);
+        RequestLog.record(delivery, parsed, outcome);
+        // Observers see every delivery end, once; one that never got parsed counts as unreadable.
         events.finished(
-            delivery,
-            parsed != null ? parsed : new ParseResult.Invalid(List.of()),
-            outcome != null ? outcome : new Outcome.Warned("ended by its source"));
+            delivery, parsed != null ? parsed : new ParseResult.Invalid(List.of()), outcome);
       } finally {
         if (heartbeat != null) {
           heartbeat.finished(delivery);
         }
         held.decrementAndGet();
-        permits.release();
+        fairShare.ended(widgetId);
       }
     }
 
@@ -276,7 +319,7 @@ public final class ConsumerEngine {
       } catch (RuntimeException failure) {
         return new Outcome.Released(
             "stopping; could not give it back, it comes back after its timeout: "
-                + TransientFailures.describe(failure));
+                + Failures.describe(failure));
       }
     }
   }

@@ -24,6 +24,9 @@ public interface ConsumerEvents {
   /** The delivery reached its end; {@code parsed} tells its type. */
   default void finished(Delivery delivery, ParseResult parsed, Outcome outcome) {}
 
+  /** The in-flight window changed: the store throttled (smaller) or kept up (larger). */
+  default void window(int size) {}
+
   /** The delivery's lease in its source was extended while it was being applied. */
   default void heartbeat(Delivery delivery) {}
 }

@@ -27,6 +27,7 @@ public final class ConsumerStats {
       case Outcome.Rejected r -> rejected.increment();
       case Outcome.TooLate t -> rejected.increment();
       case Outcome.Released r -> released.increment();
+      case Outcome.Gone g -> {} // ended by its source: not this consumer's to count
     }
   }
 

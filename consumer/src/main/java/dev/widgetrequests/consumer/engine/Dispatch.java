@@ -4,8 +4,8 @@ import dev.widgetrequests.model.parse.ParseResult;
 import dev.widgetrequests.model.parse.RequestParser;
 import dev.widgetrequests.source.Delivery;
 import dev.widgetrequests.source.RequestSource;
+import dev.widgetrequests.source.Resolution;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 
@@ -21,6 +21,7 @@ final class Dispatch {
   private final ExecutorService workers;
   private final WidgetLanes lanes;
   private final LaneTask task;
+  private final FairShare fairShare;
   private CompletableFuture<Void> handedOver = CompletableFuture.completedFuture(null);
 
   /** What runs in a lane for one delivery; it ends the delivery and frees its permit. */
@@ -29,21 +30,26 @@ final class Dispatch {
 
     /** The delivery ended before reaching a lane (the source ended it, or the fetch failed). */
     void ended(Delivery delivery, Outcome outcome);
+
+    /** What the delivery points at can never be a request: dead-letter it. */
+    void refuse(Delivery delivery, String reason);
   }
 
-  record Resolved(Optional<Delivery> delivery, RuntimeException failure) {}
+  record Resolved(Resolution resolution, RuntimeException failure) {}
 
   Dispatch(
       RequestSource source,
       RequestParser parser,
       ExecutorService workers,
       WidgetLanes lanes,
+      FairShare fairShare,
       LaneTask task) {
     this.source = source;
     this.parser = parser;
     this.workers = workers;
     this.lanes = lanes;
     this.task = task;
+    this.fairShare = fairShare;
   }
 
   /** A received batch whose deliveries are being resolved. */
@@ -73,7 +79,7 @@ final class Dispatch {
   private CompletableFuture<Resolved> resolving(Delivery delivery) {
     return source.needsResolving(delivery)
         ? CompletableFuture.supplyAsync(() -> resolve(delivery), workers)
-        : CompletableFuture.completedFuture(new Resolved(Optional.of(delivery), null));
+        : CompletableFuture.completedFuture(new Resolved(new Resolution.Ready(delivery), null));
   }
 
   /** Hands a batch on after everything reserved or submitted before it. */
@@ -91,7 +97,7 @@ final class Dispatch {
     try {
       return new Resolved(source.resolve(delivery), null);
     } catch (RuntimeException failure) {
-      return new Resolved(Optional.empty(), failure);
+      return new Resolved(null, failure);
     }
   }
 
@@ -100,14 +106,22 @@ final class Dispatch {
       task.ended(received, release(received, resolved.failure()));
       return;
     }
-    if (resolved.delivery().isEmpty()) {
-      task.ended(received, null);
-      return;
+    Delivery delivery;
+    switch (resolved.resolution()) {
+      case Resolution.Ready ready -> delivery = ready.delivery();
+      case Resolution.Gone gone -> {
+        task.ended(received, new Outcome.Gone(gone.why()));
+        return;
+      }
+      case Resolution.Refused refused -> {
+        lanes.submitUnordered(() -> task.refuse(refused.delivery(), refused.reason()));
+        return;
+      }
     }
-    Delivery delivery = resolved.delivery().get();
     ParseResult parsed = parser.parse(delivery.body());
     if (parsed instanceof ParseResult.Valid valid) {
       String widgetId = valid.request().widgetId();
+      fairShare.joined(widgetId);
       lanes.submit(widgetId, () -> task.run(delivery, parsed, widgetId));
     } else {
       lanes.submitUnordered(() -> task.run(delivery, parsed, null));
@@ -115,11 +129,11 @@ final class Dispatch {
   }
 
   private Outcome release(Delivery delivery, RuntimeException failure) {
-    String error = TransientFailures.describe(failure);
+    String error = Failures.describe(failure);
     try {
       source.release(delivery);
     } catch (RuntimeException releaseFailed) {
-      error += "; release failed too: " + TransientFailures.describe(releaseFailed);
+      error += "; release failed too: " + Failures.describe(releaseFailed);
     }
     return new Outcome.Released(error);
   }

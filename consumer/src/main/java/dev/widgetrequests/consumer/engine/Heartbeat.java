@@ -89,7 +89,7 @@ final class Heartbeat {
       log.warn(
           "could not extend the visibility of {} requests ({}): they may come back while held",
           due.size(),
-          TransientFailures.describe(failure));
+          Failures.describe(failure));
     }
   }
 }

@@ -23,4 +23,10 @@ public sealed interface Outcome {
 
   /** Applying failed; the request was left in its source to be tried again. */
   record Released(String error) implements Outcome {}
+
+  /**
+   * The source ended the delivery before it was applied (its object was taken by another consumer,
+   * or is gone): nothing was done here, and it is not counted as handled.
+   */
+  record Gone(String why) implements Outcome {}
 }

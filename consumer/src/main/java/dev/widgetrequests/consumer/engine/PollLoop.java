@@ -1,5 +1,6 @@
 package dev.widgetrequests.consumer.engine;
 
+import dev.widgetrequests.failure.InfrastructureFailure;
 import dev.widgetrequests.source.Delivery;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,8 +9,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.exception.AbortedException;
-import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * One of the engine's poll loops: waits for room for a whole batch, polls, hands the batch on and
@@ -33,7 +32,7 @@ final class PollLoop {
   private final Shared shared;
   private final Instant start;
   private final Backoff backoff = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(10));
-  private final int batchPermits;
+  private int batchPermits;
 
   PollLoop(ConsumerEngine engine, Dispatch dispatch, Shared shared, Instant start) {
     this.engine = engine;
@@ -43,48 +42,63 @@ final class PollLoop {
     this.batchPermits = Math.min(BATCH_PERMITS, engine.settings().concurrency());
   }
 
+  /** Polls until stopped; whatever a poll throws is logged and backed off, never ends the loop. */
   void run() {
-    int failures = 0;
-    while (engine.running() && !pastMaxRuntime()) {
-      try {
-        engine.permits().acquire(batchPermits);
-      } catch (InterruptedException stopped) {
-        break;
-      }
-      List<Delivery> batch;
-      var place = dispatch.reserve();
-      try {
+    try {
+      int failures = 0;
+      while (engine.running() && !pastMaxRuntime()) {
         try {
-          if (!engine.running()) {
+          engine.fairShare().awaitRoom();
+          // A batch's permits fit in the window, however far the store has shrunk it.
+          batchPermits = Math.min(BATCH_PERMITS, engine.permits().size());
+          engine.permits().acquire(batchPermits);
+        } catch (InterruptedException stopped) {
+          break;
+        }
+        var place = dispatch.reserve();
+        try {
+          List<Delivery> batch;
+          try {
+            batch = pollHolding();
+            failures = 0;
+          } catch (InterruptedException stopped) {
             engine.permits().release(batchPermits);
             break;
+          } catch (InfrastructureFailure.Fatal broken) {
+            engine.permits().release(batchPermits);
+            engine.failed(broken);
+            break;
+          } catch (RuntimeException failure) {
+            engine.permits().release(batchPermits);
+            if (!engine.running() || !backOff(failure, ++failures)) {
+              break; // a stop may surface as a failed poll: an interrupted call
+            }
+            continue;
           }
-          engine.pollStarting();
-          try {
-            batch = engine.source().poll();
-          } finally {
-            engine.pollEnded();
-          }
-          failures = 0;
-        } catch (InterruptedException | AbortedException stopped) {
-          engine.permits().release(batchPermits);
-          break;
-        } catch (SdkException failure) {
-          engine.permits().release(batchPermits);
-          failures++;
-          if (!backOff(failure, failures)) {
+          if (batch == null || !take(batch, place)) {
             break;
           }
-          continue;
+        } finally {
+          dispatch.fill(place, List.of()); // a place left empty would hold up every later batch
         }
-        if (!take(batch, place)) {
-          break;
-        }
-      } finally {
-        dispatch.fill(place, List.of()); // a place left empty would hold up every later batch
       }
+    } finally {
+      engine.stop(); // one loop ending (idle, runtime, stop, a bug) ends them all
     }
-    engine.stop(); // one loop ending (idle, runtime, stop) ends them all
+  }
+
+  /** Polls with the batch's permits held; null (permits returned) when stopped meanwhile. */
+  private List<Delivery> pollHolding() throws InterruptedException {
+    if (!engine.running()) {
+      engine.permits().release(batchPermits);
+      return null;
+    }
+    engine.pollStarting();
+    try {
+      return engine.source().poll();
+    } finally {
+      engine.pollEnded();
+    }
   }
 
   /**
@@ -122,12 +136,12 @@ final class PollLoop {
     return true;
   }
 
-  private boolean backOff(SdkException failure, int failures) {
+  private boolean backOff(RuntimeException failure, int failures) {
     Duration wait = backoff.delay(failures);
     log.warn(
         "reading {} failed ({}); trying again in {} ms",
         engine.source().describe(),
-        TransientFailures.describe(failure),
+        Failures.describe(failure),
         wait.toMillis());
     try {
       Thread.sleep(wait);

@@ -25,6 +25,7 @@ final class RequestLog {
       case Outcome.Rejected r -> log.warn("rejected {}: {}", what, r.reason());
       case Outcome.TooLate t -> log.warn("too late {}: {}; dead-lettered", what, t.reason());
       case Outcome.Released r -> log.warn("retried  {}: {}; left in the source", what, r.error());
+      case Outcome.Gone g -> log.info("gone     {}: {}", what, g.why());
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.widgetrequests.consumer.engine;
 
+import dev.widgetrequests.failure.InfrastructureFailure;
 import dev.widgetrequests.model.WidgetRequest;
 import dev.widgetrequests.model.fold.KeyedRequest;
 import dev.widgetrequests.model.parse.ParseResult;
@@ -9,41 +10,44 @@ import dev.widgetrequests.store.Provenance;
 import dev.widgetrequests.store.StoreOutcome;
 import dev.widgetrequests.store.WidgetStore;
 import java.time.Clock;
-import java.time.Duration;
 
 /**
  * Takes one delivered request to its end: applies it to the store and removes it from the source,
- * or dead-letters it, or leaves it in the source when the infrastructure keeps failing. Never
+ * or dead-letters it, or releases it to its source when a call fails. Never retries a call itself:
+ * the SDK has retried it already, and the source's redelivery (later each time, bounded by its
+ * redrive policy) is the next try (docs/design/consumer.md, "One retry owner per call"). Never
  * throws: every path ends in an {@link Outcome}.
  */
 final class RequestProcessor {
-  private static final int MAX_ATTEMPTS = 5;
+
+  /** Hears of each infrastructure failure, for what concerns the whole engine. */
+  interface FailureListener {
+    FailureListener NONE = failure -> {};
+
+    void failed(InfrastructureFailure failure);
+  }
 
   private final RequestSource source;
   private final WidgetStore store;
   private final Clock clock;
-  private final Backoff backoff;
-  private final Sleeper sleeper;
   private final ConsumerEvents events;
+  private final FailureListener listener;
 
-  RequestProcessor(
-      RequestSource source, WidgetStore store, Clock clock, Backoff backoff, Sleeper sleeper) {
-    this(source, store, clock, backoff, sleeper, ConsumerEvents.NONE);
+  RequestProcessor(RequestSource source, WidgetStore store, Clock clock) {
+    this(source, store, clock, ConsumerEvents.NONE, FailureListener.NONE);
   }
 
   RequestProcessor(
       RequestSource source,
       WidgetStore store,
       Clock clock,
-      Backoff backoff,
-      Sleeper sleeper,
-      ConsumerEvents events) {
-    this.events = events;
+      ConsumerEvents events,
+      FailureListener listener) {
     this.source = source;
     this.store = store;
     this.clock = clock;
-    this.backoff = backoff;
-    this.sleeper = sleeper;
+    this.events = events;
+    this.listener = listener;
   }
 
   Outcome process(Delivery delivery, ParseResult parsed) {
@@ -53,27 +57,37 @@ final class RequestProcessor {
     };
   }
 
-  private Outcome reject(Delivery delivery, String reason) {
-    return withRetries(
-        delivery,
-        false,
-        () -> {
-          source.deadLetter(delivery, reason);
-          return new Outcome.Rejected(reason);
-        });
+  Outcome reject(Delivery delivery, String reason) {
+    try {
+      source.deadLetter(delivery, reason);
+      return new Outcome.Rejected(reason);
+    } catch (RuntimeException failure) {
+      return release(delivery, failure); // never dead-letter a failed dead-lettering: it would loop
+    }
   }
 
   private Outcome apply(Delivery delivery, WidgetRequest request) {
-    return withRetries(
-        delivery,
-        true,
-        () -> {
-          Outcome outcome = applyToStore(delivery, request);
-          if (!(outcome instanceof Outcome.Rejected || outcome instanceof Outcome.TooLate)) {
-            source.acknowledge(delivery);
-          }
-          return outcome;
-        });
+    Outcome outcome;
+    try {
+      outcome = applyToStore(delivery, request);
+    } catch (InfrastructureFailure.Refused refused) {
+      listener.failed(refused);
+      return reject(delivery, "the store refused it: " + refused.describe());
+    } catch (RuntimeException failure) {
+      return release(delivery, failure);
+    }
+    if (outcome instanceof Outcome.Rejected
+        || outcome instanceof Outcome.TooLate
+        || outcome instanceof Outcome.Released) {
+      return outcome; // dead-lettered, or given back when dead-lettering failed
+    }
+    try {
+      source.acknowledge(delivery);
+      return outcome;
+    } catch (RuntimeException failure) {
+      // Applied, but still in the source: its next delivery is a duplicate the store recognises.
+      return release(delivery, failure);
+    }
   }
 
   /**
@@ -89,62 +103,28 @@ final class RequestProcessor {
       case StoreOutcome.Warned w -> new Outcome.Warned(w.reason());
       case StoreOutcome.Duplicate d -> new Outcome.Duplicate(d.note());
       case StoreOutcome.TooLate t -> {
-        source.deadLetter(delivery, t.reason());
-        yield new Outcome.TooLate(t.reason());
+        Outcome deadLettered = reject(delivery, t.reason());
+        yield deadLettered instanceof Outcome.Rejected
+            ? new Outcome.TooLate(t.reason())
+            : deadLettered;
       }
-      case StoreOutcome.Refused r -> {
-        source.deadLetter(delivery, r.reason());
-        yield new Outcome.Rejected(r.reason());
-      }
+      case StoreOutcome.Refused r -> reject(delivery, r.reason());
     };
   }
 
-  /**
-   * Retries transient failures with backoff; dead-letters a request the store refuses (when {@code
-   * rejectRefusals}: never while dead-lettering, which would loop); gives the delivery back to its
-   * source when failures persist or are neither (the source's redrive policy takes it from there).
-   */
-  private Outcome withRetries(Delivery delivery, boolean rejectRefusals, Step step) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return step.run();
-      } catch (RuntimeException failure) {
-        if (rejectRefusals && TransientFailures.isRefused(failure)) {
-          return reject(delivery, "the store refused it: " + TransientFailures.describe(failure));
-        }
-        if (!TransientFailures.isTransient(failure) || attempt == MAX_ATTEMPTS) {
-          return release(delivery, failure);
-        }
-        events.retried(delivery, failure);
-        try {
-          sleeper.sleep(backoff.delay(attempt));
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-          return release(delivery, failure);
-        }
-      }
-    }
-  }
-
+  /** Gives the delivery back to its source, to come back later; tells the listener why. */
   private Outcome release(Delivery delivery, RuntimeException failure) {
-    String error = TransientFailures.describe(failure);
+    if (failure instanceof InfrastructureFailure known) {
+      listener.failed(known);
+    }
+    events.retried(delivery, failure);
+    String error = Failures.describe(failure);
     try {
       source.release(delivery);
     } catch (RuntimeException releaseFailed) {
       // Still safe: the request stays in its source and comes back after its timeout.
-      error += "; release failed too: " + TransientFailures.describe(releaseFailed);
+      error += "; release failed too: " + Failures.describe(releaseFailed);
     }
     return new Outcome.Released(error);
-  }
-
-  @FunctionalInterface
-  private interface Step {
-    Outcome run();
-  }
-
-  /** Waits between retries; tests pass one that does not sleep. */
-  @FunctionalInterface
-  interface Sleeper {
-    void sleep(Duration duration) throws InterruptedException;
   }
 }

@@ -24,10 +24,11 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * The consumer's meters, kept in a Prometheus registry: {@code widgets_consumer_requests_total} by
  * outcome and type, {@code widgets_consumer_retries_total}, {@code
- * widgets_consumer_heartbeats_total}, the gauges {@code widgets_consumer_in_flight} and {@code
- * widgets_consumer_lane_backlog} and {@code widgets_consumer_last_finished_timestamp_seconds}, and
- * the histogram {@code widgets_consumer_lag_seconds} (now − the time in the request's order key).
- * Also keeps the few numbers the progress line prints.
+ * widgets_consumer_heartbeats_total}, the gauges {@code widgets_consumer_in_flight}, {@code
+ * widgets_consumer_lane_backlog}, {@code widgets_consumer_window} (requests allowed in flight:
+ * smaller while the store throttles) and {@code widgets_consumer_last_finished_timestamp_seconds},
+ * and the histogram {@code widgets_consumer_lag_seconds} (now − the time in the request's order
+ * key). Also keeps the few numbers the progress line prints.
  */
 public final class ConsumerMetrics implements ConsumerEvents {
   static final Duration[] BUCKETS = {
@@ -42,6 +43,7 @@ public final class ConsumerMetrics implements ConsumerEvents {
   private final Clock clock;
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger backlog = new AtomicInteger();
+  private final AtomicInteger window = new AtomicInteger();
   private final Timer lag;
   private final Counter heartbeats;
   private final Counter keysOutOfBounds;
@@ -65,6 +67,7 @@ public final class ConsumerMetrics implements ConsumerEvents {
         .description("when the latest request finished, in seconds since the epoch (0: none yet)")
         .baseUnit("seconds")
         .register(registry);
+    registry.gauge("widgets.consumer.window", window);
     this.lag =
         Timer.builder("widgets.consumer.lag")
             .description("now minus the time in the order key of each request finished")
@@ -91,6 +94,16 @@ public final class ConsumerMetrics implements ConsumerEvents {
   }
 
   @Override
+  public void window(int size) {
+    window.set(size);
+  }
+
+  /** The in-flight window now: smaller while the store throttles. */
+  public int window() {
+    return window.get();
+  }
+
+  @Override
   public void started(Delivery delivery) {
     backlog.decrementAndGet();
   }
@@ -104,6 +117,9 @@ public final class ConsumerMetrics implements ConsumerEvents {
   @Override
   public void finished(Delivery delivery, ParseResult parsed, Outcome outcome) {
     inFlight.decrementAndGet();
+    if (outcome instanceof Outcome.Gone) {
+      return; // its source ended it (another consumer took it): not a request handled here
+    }
     requests
         .computeIfAbsent(
             new Finished(name(outcome), type(parsed)),
@@ -150,6 +166,7 @@ public final class ConsumerMetrics implements ConsumerEvents {
       case Outcome.Rejected r -> "rejected";
       case Outcome.TooLate t -> "too_late";
       case Outcome.Released r -> "released";
+      case Outcome.Gone g -> "gone";
     };
   }
 

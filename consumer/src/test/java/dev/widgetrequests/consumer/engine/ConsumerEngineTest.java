@@ -2,6 +2,11 @@ package dev.widgetrequests.consumer.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.widgetrequests.failure.InfrastructureFailure;
 import dev.widgetrequests.model.Widget;
 import dev.widgetrequests.model.fold.KeyedRequest;
 import dev.widgetrequests.model.parse.RequestParser;
@@ -13,9 +18,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import org.junit.jupiter.api.Timeout;
+import org.slf4j.LoggerFactory;
 
 class ConsumerEngineTest {
   private final InMemoryRequestSource source = new InMemoryRequestSource();
@@ -60,6 +66,28 @@ class ConsumerEngineTest {
   }
 
   @Test
+  void run_logsAPollThatThrowsAnyException_andPollsOn() {
+    source.failingPolls = 2;
+    source.add("1", create("w", "Sue Smith", "a"));
+    Logger pollLog = (Logger) LoggerFactory.getLogger(PollLoop.class);
+    ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    logged.start();
+    pollLog.addAppender(logged);
+    try {
+      var summary = runUntilIdle(store, 1);
+
+      assertThat(summary.applied()).isEqualTo(1);
+      assertThat(source.polls).isGreaterThanOrEqualTo(3);
+      assertThat(logged.list)
+          .filteredOn(event -> event.getLevel() == Level.WARN)
+          .extracting(ILoggingEvent::getFormattedMessage)
+          .anySatisfy(line -> assertThat(line).contains("IllegalStateException: poll bug 1"));
+    } finally {
+      pollLog.detachAppender(logged);
+    }
+  }
+
+  @Test
   void run_deadLettersInvalidRequestsWithTheReason_andKeepsGoing() {
     source.add("1", "");
     source.add(
@@ -89,21 +117,29 @@ class ConsumerEngineTest {
   }
 
   @Test
-  void run_retriesTransientStoreFailures_untilApplied() {
+  void run_releasesARequestWhoseStoreCallFailed_andAppliesItWhenItComesBack() {
     AtomicInteger failuresLeft = new AtomicInteger(2);
-    WidgetStore flaky = new FlakyStore(store, failuresLeft, true);
+    WidgetStore flaky =
+        new FlakyStore(
+            store, failuresLeft, () -> new InfrastructureFailure.Transient("timed out", null));
     source.add("1", create("w", "Sue Smith", "a"));
 
     var summary = runUntilIdle(flaky, 1);
 
     assertThat(store.snapshot()).containsKey("w");
     assertThat(summary.applied()).isEqualTo(1);
-    assertThat(summary.released()).isZero();
+    assertThat(failuresLeft.get()).as("both failures met, then applied").isNegative();
+    // Each failure released it; a redelivery racing its lane's end may be released behind it.
+    assertThat(summary.released()).isGreaterThanOrEqualTo(2);
   }
 
   @Test
-  void run_leavesTheRequestInItsSource_whenTheFailureIsNotTransient() {
-    WidgetStore broken = new FlakyStore(store, new AtomicInteger(Integer.MAX_VALUE), false);
+  void run_leavesTheRequestInItsSource_whenTheStoreFailsWithABug() {
+    WidgetStore broken =
+        new FlakyStore(
+            store,
+            new AtomicInteger(Integer.MAX_VALUE),
+            () -> new IllegalStateException("a bug in the store"));
     source.add("1", create("w", "Sue Smith", "a"));
     var settings = new EngineSettings(1, Duration.ofMillis(300), null, Duration.ofSeconds(5));
 
@@ -114,6 +150,64 @@ class ConsumerEngineTest {
     assertThat(summary.applied()).isZero();
     assertThat(source.remaining()).isEqualTo(1);
     assertThat(source.acknowledged).isEmpty();
+    assertThat(source.deadLetters).isEmpty();
+  }
+
+  @Test
+  void run_deadLettersARequestTheStoreRefusesByFailing() {
+    WidgetStore refusing =
+        new FlakyStore(
+            store,
+            new AtomicInteger(Integer.MAX_VALUE),
+            () -> new InfrastructureFailure.Refused("item over 400 KB", null));
+    source.add("1", create("w", "Sue Smith", "a"));
+    source.add("2", create("v", "Sue Smith", "b"));
+
+    var summary = runUntilIdle(refusing, 2);
+
+    assertThat(source.deadLetters).containsOnlyKeys("1", "2");
+    assertThat(source.deadLetters.get("1")).contains("item over 400 KB");
+    assertThat(summary.rejected()).isEqualTo(2);
+    assertThat(summary.released()).isZero();
+  }
+
+  @Test
+  @Timeout(20)
+  void run_stopsOnAFatalStoreFailure_leavingTheRequestsInTheSource() {
+    WidgetStore denied =
+        new FlakyStore(
+            store,
+            new AtomicInteger(Integer.MAX_VALUE),
+            () -> new InfrastructureFailure.Fatal("AccessDeniedException: not allowed", null));
+    for (int i = 0; i < 30; i++) {
+      source.add("k%02d".formatted(i), create("w" + i, "Sue Smith", "a"));
+    }
+    var settings = new EngineSettings(4, Duration.ZERO, null, Duration.ofSeconds(5));
+    var engine =
+        new ConsumerEngine(source, denied, new RequestParser(), settings, Clock.systemUTC());
+
+    var summary = engine.run(); // no stop asked, no idle exit: only the failure ends it
+
+    assertThat(engine.fatalFailure())
+        .hasValueSatisfying(why -> assertThat(why).contains("AccessDenied"));
+    assertThat(summary.applied()).isZero();
+    assertThat(source.remaining()).isEqualTo(30);
+    assertThat(source.deadLetters).isEmpty();
+  }
+
+  @Test
+  @Timeout(20)
+  void run_stopsOnAFatalPollFailure() {
+    source.pollFailure = new InfrastructureFailure.Fatal("the queue does not exist", null);
+    var settings = new EngineSettings(4, Duration.ZERO, null, Duration.ofSeconds(5));
+    var engine =
+        new ConsumerEngine(source, store, new RequestParser(), settings, Clock.systemUTC());
+
+    engine.run();
+
+    assertThat(engine.fatalFailure())
+        .hasValueSatisfying(why -> assertThat(why).contains("the queue does not exist"));
+    assertThat(source.polls).isEqualTo(1);
   }
 
   @Test
@@ -157,9 +251,9 @@ class ConsumerEngineTest {
     assertThat(summary.rejected()).isEqualTo(1);
   }
 
-  /** Fails the first calls of apply, transiently or not, then delegates. */
+  /** Fails the first calls of apply with the given failure, then delegates. */
   private record FlakyStore(
-      WidgetStore delegate, AtomicInteger failuresLeft, boolean transientFailure)
+      WidgetStore delegate, AtomicInteger failuresLeft, Supplier<RuntimeException> failure)
       implements WidgetStore {
     @Override
     public Optional<Widget> find(String widgetId) {
@@ -169,9 +263,7 @@ class ConsumerEngineTest {
     @Override
     public StoreOutcome apply(KeyedRequest request, Provenance provenance) {
       if (failuresLeft.getAndDecrement() > 0) {
-        throw transientFailure
-            ? SdkClientException.create("connection refused")
-            : DynamoDbException.builder().message("validation").statusCode(400).build();
+        throw failure.get();
       }
       return delegate.apply(request, provenance);
     }

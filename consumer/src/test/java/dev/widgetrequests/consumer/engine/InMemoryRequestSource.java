@@ -1,16 +1,16 @@
 package dev.widgetrequests.consumer.engine;
 
+import dev.widgetrequests.failure.InfrastructureFailure;
 import dev.widgetrequests.source.Delivery;
 import dev.widgetrequests.source.RequestSource;
+import dev.widgetrequests.source.Resolution;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import software.amazon.awssdk.core.exception.SdkClientException;
 
 /** A request source in memory, keyed like a bucket: smallest key first. */
 final class InMemoryRequestSource implements RequestSource {
@@ -21,8 +21,20 @@ final class InMemoryRequestSource implements RequestSource {
   int releases;
   int polls;
 
+  /** How many of the next polls throw a plain runtime exception (a bug, not an SDK failure). */
+  int failingPolls;
+
+  /** Thrown by every poll when set: the queue is gone, access is denied. */
+  volatile RuntimeException pollFailure;
+
   /** Keys whose resolve fails (a pointer fetch that fails). */
   final Set<String> failResolve = ConcurrentHashMap.newKeySet();
+
+  /** Keys whose object is gone when resolved (another consumer took it). */
+  final Set<String> goneOnResolve = ConcurrentHashMap.newKeySet();
+
+  /** Keys whose object can never be a request (too large). */
+  final Set<String> refuseOnResolve = ConcurrentHashMap.newKeySet();
 
   /** Keys whose acknowledge waits 100 ms and then fails for good. */
   final Set<String> failAcknowledge = ConcurrentHashMap.newKeySet();
@@ -37,6 +49,13 @@ final class InMemoryRequestSource implements RequestSource {
   @Override
   public synchronized List<Delivery> poll() throws InterruptedException {
     polls++;
+    if (pollFailure != null) {
+      throw pollFailure;
+    }
+    if (failingPolls > 0) {
+      failingPolls--;
+      throw new IllegalStateException("poll bug " + polls);
+    }
     List<Delivery> batch = new ArrayList<>();
     while (!pending.isEmpty() && batch.size() < 10) {
       var entry = pending.pollFirstEntry();
@@ -50,11 +69,20 @@ final class InMemoryRequestSource implements RequestSource {
   }
 
   @Override
-  public Optional<Delivery> resolve(Delivery delivery) {
+  public Resolution resolve(Delivery delivery) {
     if (failResolve.contains(delivery.position())) {
-      throw SdkClientException.create("object read failed");
+      throw new InfrastructureFailure.Transient("object read failed", null);
     }
-    return Optional.of(delivery);
+    if (goneOnResolve.contains(delivery.position())) {
+      synchronized (this) {
+        inFlight.remove(delivery.position()); // taken by another consumer
+      }
+      return new Resolution.Gone("taken by another consumer");
+    }
+    if (refuseOnResolve.contains(delivery.position())) {
+      return new Resolution.Refused(delivery, "object over 256 KiB");
+    }
+    return new Resolution.Ready(delivery);
   }
 
   @Override
