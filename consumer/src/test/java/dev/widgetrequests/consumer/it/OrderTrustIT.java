@@ -158,6 +158,7 @@ class OrderTrustIT {
     for (int i = 0; i < 70; i++) {
       send(pipeline, update(id, SUE, "sue-" + i), claim(-50_000 + i));
     }
+    assertThat(pipeline.consume(Path.QUEUE, store)).isZero(); // the widget now keeps 64 of 71
     send(pipeline, update(id, SUE, "too late"), claim(-55_000));
 
     assertThat(pipeline.consume(Path.QUEUE, store)).isZero();
