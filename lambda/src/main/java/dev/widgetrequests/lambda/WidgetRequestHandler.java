@@ -38,7 +38,14 @@ public final class WidgetRequestHandler implements RequestStreamHandler {
    * init, so each invocation reuses it and a SnapStart snapshot already holds it.
    */
   public WidgetRequestHandler() {
-    this(SqsRequestQueue.create(HandlerSettings.fromEnvironment(System.getenv()).queueUrl()));
+    this(HandlerSettings.fromEnvironment(System.getenv()));
+  }
+
+  private WidgetRequestHandler(HandlerSettings settings) {
+    this(
+        SqsRequestQueue.create(settings.queueUrl(), settings.ownerGroups()),
+        new RequestParser(settings.messageSize()),
+        () -> UUID.randomUUID().toString());
   }
 
   /** A handler sending to {@code queue}, with random UUIDs for requests that have no id. */

@@ -75,6 +75,17 @@ public final class ProducerCommand implements Callable<Integer> {
       description = "Stop after this many milliseconds; 0 = no limit (default: ${DEFAULT-VALUE}).")
   long maxRuntime;
 
+  @Option(
+      names = "--owner-groups",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "On a standard queue, give each message its owner as MessageGroupId, so that SQS fair "
+              + "queues keep one busy owner from delaying the others; --no-owner-groups sends "
+              + "none. A FIFO queue always groups by widget (default: on).")
+  boolean ownerGroups;
+
   @Mixin AwsOptions aws;
 
   @Option(
@@ -151,7 +162,7 @@ public final class ProducerCommand implements Callable<Integer> {
     if (requestQueue == null) {
       return new BucketSink(clients.s3(), requestBucket);
     }
-    QueueSink queue = new QueueSink(clients.sqs(), requestQueue);
+    QueueSink queue = new QueueSink(clients.sqs(), requestQueue, ownerGroups);
     if (requestBucket == null) {
       return queue;
     }

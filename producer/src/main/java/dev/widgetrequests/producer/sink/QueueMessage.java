@@ -1,5 +1,6 @@
 package dev.widgetrequests.producer.sink;
 
+import dev.widgetrequests.source.MessageGroups;
 import dev.widgetrequests.source.sqs.SqsRequestSource;
 import java.util.HashMap;
 import java.util.Map;
@@ -7,13 +8,15 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /**
  * One SQS message: its body and message attributes, and for a FIFO queue the group (the widget, so
- * each widget's requests keep their order) and the deduplication id (the request's key).
+ * each widget's requests keep their order) and the deduplication id (the request's key); on a
+ * standard queue the owner's group ({@link MessageGroups}), the tenant of a fair queue.
  */
 record QueueMessage(
     String body,
     Map<String, MessageAttributeValue> attributes,
     String groupId,
-    String deduplicationId) {
+    String deduplicationId,
+    String ownerGroupId) {
   QueueMessage {
     attributes = Map.copyOf(attributes);
   }
@@ -28,6 +31,11 @@ record QueueMessage(
     withKey.put(
         REQUEST_KEY_ATTRIBUTE,
         MessageAttributeValue.builder().dataType("String").stringValue(request.key()).build());
-    return new QueueMessage(body, withKey, request.request().widgetId(), request.key());
+    return new QueueMessage(
+        body,
+        withKey,
+        request.request().widgetId(),
+        request.key(),
+        MessageGroups.ofOwner(request.request().owner()));
   }
 }

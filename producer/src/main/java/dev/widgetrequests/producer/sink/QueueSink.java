@@ -32,8 +32,21 @@ public final class QueueSink implements RequestSink {
   /** A FIFO queue keeps each widget's requests in order: one message group per widget. */
   private final boolean fifo;
 
+  /** On a standard queue, whether each message names its owner's group (fair queues). */
+  private final boolean ownerGroups;
+
+  /** A sink that groups messages by owner on a standard queue. */
   public QueueSink(SqsClient sqs, String queueUrl) {
+    this(sqs, queueUrl, true);
+  }
+
+  /**
+   * @param ownerGroups on a standard queue, give each message its owner's {@code MessageGroupId}
+   *     (SQS fair queues); a FIFO queue always groups by widget
+   */
+  public QueueSink(SqsClient sqs, String queueUrl, boolean ownerGroups) {
     this.fifo = queueUrl.endsWith(".fifo");
+    this.ownerGroups = ownerGroups;
     this.sqs = sqs;
     this.queueUrl = queueUrl;
   }
@@ -94,7 +107,7 @@ public final class QueueSink implements RequestSink {
               send.queueUrl(queueUrl)
                   .messageBody(message.body())
                   .messageAttributes(message.attributes())
-                  .messageGroupId(fifo ? message.groupId() : null)
+                  .messageGroupId(groupOf(message))
                   .messageDeduplicationId(fifo ? message.deduplicationId() : null));
       return;
     }
@@ -115,10 +128,18 @@ public final class QueueSink implements RequestSink {
                     .id(Integer.toString(i))
                     .messageBody(messages.get(i).body())
                     .messageAttributes(messages.get(i).attributes())
-                    .messageGroupId(fifo ? messages.get(i).groupId() : null)
+                    .messageGroupId(groupOf(messages.get(i)))
                     .messageDeduplicationId(fifo ? messages.get(i).deduplicationId() : null)
                     .build())
         .toList();
+  }
+
+  /** The widget on a FIFO queue; the owner, or none, on a standard one. */
+  String groupOf(QueueMessage message) {
+    if (fifo) {
+      return message.groupId();
+    }
+    return ownerGroups ? message.ownerGroupId() : null;
   }
 
   /** The entries to send again, or a SinkException when they are not worth another attempt. */

@@ -2,12 +2,14 @@ package dev.widgetrequests.producer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.widgetrequests.local.LocalStack;
 import dev.widgetrequests.local.LocalStackExtension;
 import dev.widgetrequests.model.json.WidgetJson;
 import dev.widgetrequests.model.parse.ParseResult;
 import dev.widgetrequests.model.parse.RequestParser;
 import dev.widgetrequests.producer.generate.RequestGenerator;
+import dev.widgetrequests.source.MessageGroups;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +22,11 @@ import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 @ExtendWith(LocalStackExtension.class)
 class ProducerCommandIT {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Pattern POINTER =
       Pattern.compile(
           "\\[\"software\\.amazon\\.payloadoffloading\\.PayloadS3Pointer\","
@@ -81,6 +85,32 @@ class ProducerCommandIT {
     assertThat(requestKeys)
         .doesNotHaveDuplicates()
         .allMatch(key -> key.matches("\\d{13}(-\\d{4})?"));
+  }
+
+  @Test
+  void standardQueue_messagesCarryTheirOwnersGroup_unlessTurnedOff() {
+    String queue = stack.createQueue(stack.uniqueName("requests"));
+    String plain = stack.createQueue(stack.uniqueName("requests"));
+
+    assertThat(launcher.run("-rq", queue, "-mwr", "30", "-ird", "0", "--seed", "15")).isZero();
+    assertThat(launcher.run("-rq", plain, "-mwr", "3", "-ird", "1", "--no-owner-groups")).isZero();
+
+    List<Message> messages = receiveAll(queue, 30);
+    assertThat(messages)
+        .allSatisfy(
+            message ->
+                assertThat(message.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID))
+                    .isEqualTo(
+                        MessageGroups.ofOwner(
+                            MAPPER.readTree(message.body()).path("owner").asText())));
+    assertThat(messages)
+        .extracting(m -> m.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID))
+        .contains("Mary_Matthews", "John_Jones");
+    assertThat(receiveAll(plain, 3))
+        .allSatisfy(
+            message ->
+                assertThat(message.attributes())
+                    .doesNotContainKey(MessageSystemAttributeName.MESSAGE_GROUP_ID));
   }
 
   @Test
@@ -180,7 +210,8 @@ class ProducerCommandIT {
                           .queueUrl(queue)
                           .maxNumberOfMessages(10)
                           .waitTimeSeconds(1)
-                          .messageAttributeNames("All"))
+                          .messageAttributeNames("All")
+                          .messageSystemAttributeNames(MessageSystemAttributeName.ALL))
               .messages();
       if (received.isEmpty()) {
         break;
