@@ -2,6 +2,7 @@ package dev.widgetrequests.source.s3;
 
 import dev.widgetrequests.aws.JsonBody;
 import dev.widgetrequests.config.ConfigurationException;
+import dev.widgetrequests.config.MessageSize;
 import dev.widgetrequests.source.Delivery;
 import dev.widgetrequests.source.RequestSource;
 import java.time.Duration;
@@ -44,8 +45,21 @@ public final class S3RequestSource implements RequestSource {
    */
   public S3RequestSource(
       S3Client s3, String bucket, String rejectedPrefix, Duration idleWait, int batchSize) {
+    this(s3, bucket, rejectedPrefix, idleWait, batchSize, MessageSize.DEFAULT);
+  }
+
+  /**
+   * @param size the largest request object read; a larger one is moved aside
+   */
+  public S3RequestSource(
+      S3Client s3,
+      String bucket,
+      String rejectedPrefix,
+      Duration idleWait,
+      int batchSize,
+      MessageSize size) {
     this.s3 = s3;
-    this.objects = new RequestObjects(s3);
+    this.objects = new RequestObjects(s3, size);
     this.bucket = bucket;
     this.rejectedPrefix = rejectedPrefix;
     this.idleWait = idleWait;
@@ -99,9 +113,9 @@ public final class S3RequestSource implements RequestSource {
   }
 
   /**
-   * Reads the request object, many at once, off the poll loop: at most 256 KiB + 1 byte, as strict
-   * UTF-8. An object that cannot be a request is moved aside; a key that ends here without a
-   * delivery leaves the in-flight set, so a later poll lists it again.
+   * Reads the request object, many at once, off the poll loop: at most the largest request + 1
+   * byte, as strict UTF-8. An object that cannot be a request is moved aside; a key that ends here
+   * without a delivery leaves the in-flight set, so a later poll lists it again.
    */
   @Override
   public Optional<Delivery> resolve(Delivery delivery) {

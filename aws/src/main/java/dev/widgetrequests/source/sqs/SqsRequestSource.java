@@ -1,5 +1,6 @@
 package dev.widgetrequests.source.sqs;
 
+import dev.widgetrequests.config.MessageSize;
 import dev.widgetrequests.source.Delivery;
 import dev.widgetrequests.source.RequestSource;
 import dev.widgetrequests.source.s3.RequestObjects;
@@ -54,8 +55,8 @@ public final class SqsRequestSource implements RequestSource {
   /** Receives at once at most: enough to keep 256 requests busy at ~20 ms per call. */
   private static final int MAX_POLLS_IN_FLIGHT = 16;
 
-  /** SQS takes 256 KiB per message, attributes included. */
-  private static final int MAX_INLINE_BYTES = 240 * 1024;
+  /** Room left in a dead letter for its attributes (the reason, the source): SQS counts them. */
+  private static final int DEAD_LETTER_ATTRIBUTE_BYTES = 16 * 1024;
 
   private final SqsClient sqs;
   private final S3Client s3;
@@ -66,6 +67,7 @@ public final class SqsRequestSource implements RequestSource {
   private final Visibility visibility;
   private final MessageReader reader;
   private final boolean fifo;
+  private final int maxInlineBytes;
 
   /**
    * @param deadLetterQueueUrl where invalid requests go, or {@code null} to log them whole instead
@@ -82,6 +84,30 @@ public final class SqsRequestSource implements RequestSource {
       int waitSeconds,
       Integer visibilityTimeoutSeconds,
       Set<String> requestBuckets) {
+    this(
+        sqs,
+        s3,
+        queueUrl,
+        deadLetterQueueUrl,
+        waitSeconds,
+        visibilityTimeoutSeconds,
+        requestBuckets,
+        MessageSize.DEFAULT);
+  }
+
+  /**
+   * @param size the largest request: the most read of a pointed-to object, and (less room for the
+   *     attributes) the most a dead letter carries inline; the queues must take messages this large
+   */
+  public SqsRequestSource(
+      SqsClient sqs,
+      S3Client s3,
+      String queueUrl,
+      String deadLetterQueueUrl,
+      int waitSeconds,
+      Integer visibilityTimeoutSeconds,
+      Set<String> requestBuckets,
+      MessageSize size) {
     this.sqs = sqs;
     this.s3 = s3;
     this.queueUrl = queueUrl;
@@ -93,8 +119,9 @@ public final class SqsRequestSource implements RequestSource {
             .build();
     this.deleter = new BatchDeleter(sqs, s3, queueUrl);
     this.visibility = new Visibility(sqs, queueUrl, visibilityTimeoutSeconds);
-    this.reader = new MessageReader(new RequestObjects(s3), requestBuckets);
+    this.reader = new MessageReader(new RequestObjects(s3, size), requestBuckets);
     this.fifo = queueUrl.endsWith(".fifo");
+    this.maxInlineBytes = size.bytes() - DEAD_LETTER_ATTRIBUTE_BYTES;
   }
 
   @Override
@@ -217,7 +244,7 @@ public final class SqsRequestSource implements RequestSource {
     // the pointer, and the object stays for whoever reads the dead letter.
     int size = message.body().getBytes(StandardCharsets.UTF_8).length;
     // SQS refuses empty bodies and some characters an object may hold.
-    boolean inline = size > 0 && size <= MAX_INLINE_BYTES && SqsText.isSafe(message.body());
+    boolean inline = size > 0 && size <= maxInlineBytes && SqsText.isSafe(message.body());
     Map<String, MessageAttributeValue> attributes = new HashMap<>();
     attributes.put("reason", text(truncate(reason)));
     attributes.put("source-queue", text(queueUrl));
