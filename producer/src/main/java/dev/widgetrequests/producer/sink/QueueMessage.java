@@ -2,6 +2,7 @@ package dev.widgetrequests.producer.sink;
 
 import dev.widgetrequests.source.MessageGroups;
 import dev.widgetrequests.source.sqs.SqsRequestSource;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
@@ -37,5 +38,20 @@ record QueueMessage(
         request.request().widgetId(),
         request.key(),
         MessageGroups.ofOwner(request.request().owner()));
+  }
+
+  /** The message's size as SQS counts it: the body and each attribute's name, type and value. */
+  int sizeBytes() {
+    int bytes = body.getBytes(StandardCharsets.UTF_8).length;
+    for (Map.Entry<String, MessageAttributeValue> attribute : attributes.entrySet()) {
+      MessageAttributeValue value = attribute.getValue();
+      bytes +=
+          attribute.getKey().getBytes(StandardCharsets.UTF_8).length
+              + value.dataType().getBytes(StandardCharsets.UTF_8).length
+              + (value.stringValue() == null
+                  ? 0
+                  : value.stringValue().getBytes(StandardCharsets.UTF_8).length);
+    }
+    return bytes;
   }
 }

@@ -114,6 +114,51 @@ class ProducerCommandIT {
   }
 
   @Test
+  void longTypeNames_areTheSchemasSpelling_andValidRequests() {
+    String queue = stack.createQueue(stack.uniqueName("requests"));
+
+    int exitCode =
+        launcher.run(
+            "-rq", queue, "-mwr", "40", "-ird", "0", "--seed", "16", "--type-names", "long");
+
+    assertThat(exitCode).isZero();
+    RequestParser parser = new RequestParser();
+    List<String> bodies = receiveAll(queue, 40).stream().map(Message::body).toList();
+    assertThat(bodies)
+        .hasSize(40)
+        .allMatch(body -> body.matches("\\{\"type\":\"Widget(Create|Update|Delete)Request\".*"))
+        .allMatch(body -> parser.parse(body) instanceof ParseResult.Valid);
+  }
+
+  @Test
+  void payloadBucket_withSmallRequests_sendsThemInline_andABadSizeExitsWith2() {
+    String queue = stack.createQueue(stack.uniqueName("requests"));
+    String bucket = stack.createBucket(stack.uniqueName("payloads"));
+
+    assertThat(
+            launcher.run(
+                "-rq",
+                queue,
+                "--payload-bucket",
+                bucket,
+                "--max-message-bytes",
+                "1MiB",
+                "-mwr",
+                "12",
+                "-ird",
+                "0",
+                "--seed",
+                "17"))
+        .isZero();
+    assertThat(receiveAll(queue, 12))
+        .extracting(Message::body)
+        .containsExactlyInAnyOrderElementsOf(expectedBodies(17, 12));
+    assertThat(keys(bucket)).isEmpty();
+    assertThat(launcher.run("-rq", queue, "--max-message-bytes", "2MiB", "-mwr", "1")).isEqualTo(2);
+    assertThat(launcher.run("-rb", bucket, "--payload-bucket", bucket, "-mwr", "1")).isEqualTo(2);
+  }
+
+  @Test
   void queueMode_withDelay_sendsMessagesOneByOne() {
     String queue = stack.createQueue(stack.uniqueName("requests"));
 
