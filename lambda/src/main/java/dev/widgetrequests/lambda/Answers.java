@@ -78,7 +78,10 @@ final class Answers {
 
   private Answer tooLarge(Submission.TooLarge tooLarge) {
     ObjectNode body =
-        message("the request body is larger than " + tooLarge.limitBytes() + " bytes");
+        message(
+            "the request is larger than "
+                + tooLarge.limitBytes()
+                + " bytes, the largest message the request queue takes");
     ObjectNode log = log("too-large", 413).put("bodyBytes", tooLarge.bodyBytes());
     return new Answer(ProxyResponse.json(413, body.toString()), log.toString());
   }

@@ -21,9 +21,12 @@ import java.util.function.Supplier;
 
 /**
  * The request handler: the Lambda function behind API Gateway. Takes one widget request per POST
- * (REST API or HTTP API proxy event), validates it and puts its canonical form on the request
- * queue; answers 202 with the request and message ids, or 400 / 405 / 413 / 415 / 500 / 503 with a
- * JSON message. Writes one log line per request. Never throws on what a caller sent. Thread safe.
+ * (REST API or HTTP API proxy event) or per plain event (the request itself: a direct invoke, the
+ * console's test event, a REST API non-proxy integration), validates it and puts its canonical form
+ * on the request queue; answers 202 with the request and message ids, or 400 / 405 / 413 / 415 /
+ * 500 / 503 with a JSON message, in the shape it was asked: a proxy response to a proxy event, a
+ * plain JSON result with {@code statusCode} to a plain event (docs/design/request-format.md).
+ * Writes one log line per request. Never throws on what a caller sent. Thread safe.
  */
 public final class WidgetRequestHandler implements RequestStreamHandler {
   private final RequestIntake intake;
@@ -35,7 +38,14 @@ public final class WidgetRequestHandler implements RequestStreamHandler {
    * init, so each invocation reuses it and a SnapStart snapshot already holds it.
    */
   public WidgetRequestHandler() {
-    this(SqsRequestQueue.create(HandlerSettings.fromEnvironment(System.getenv()).queueUrl()));
+    this(HandlerSettings.fromEnvironment(System.getenv()));
+  }
+
+  private WidgetRequestHandler(HandlerSettings settings) {
+    this(
+        SqsRequestQueue.create(settings.queueUrl(), settings.ownerGroups()),
+        new RequestParser(settings.messageSize()),
+        () -> UUID.randomUUID().toString());
   }
 
   /** A handler sending to {@code queue}, with random UUIDs for requests that have no id. */
@@ -60,13 +70,25 @@ public final class WidgetRequestHandler implements RequestStreamHandler {
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context)
       throws IOException {
+    EventRead read = proxyJson.readEvent(input);
     Answer answer =
-        switch (proxyJson.readEvent(input)) {
+        switch (read) {
           case EventRead.Event event -> answer(event.event());
+          case EventRead.Plain plain -> answers.to(intake.submit(plain.body()));
           case EventRead.Malformed malformed -> answers.badEvent(malformed.reason());
         };
     context.getLogger().log(answer.logLine());
-    proxyJson.writeResponse(answer.response(), output);
+    boolean proxy =
+        switch (read) {
+          case EventRead.Event event -> true;
+          case EventRead.Plain plain -> false;
+          case EventRead.Malformed malformed -> malformed.proxy();
+        };
+    if (proxy) {
+      proxyJson.writeResponse(answer.response(), output);
+    } else {
+      proxyJson.writePlainResult(answer.response(), output);
+    }
   }
 
   private Answer answer(ProxyEvent event) {

@@ -80,7 +80,10 @@ class FunctionJarIT {
       assertThat(response.path("statusCode").asInt())
           .as(files.get(i))
           .isEqualTo(SavedEventsTest.EXPECTED_STATUS.get(files.get(i)));
-      JsonNode body = MAPPER.readTree(response.path("body").asText());
+      JsonNode body =
+          SavedEventsTest.answeredAsProxy(files.get(i))
+              ? MAPPER.readTree(response.path("body").asText())
+              : response;
       if (body.has("messageId")) {
         messageIds.add(body.path("messageId").asText());
       }
@@ -88,7 +91,9 @@ class FunctionJarIT {
     assertThat(receiveAll(queueUrl))
         .extracting(Message::messageId)
         .containsExactlyInAnyOrderElementsOf(messageIds);
-    assertThat(messageIds).hasSize(10);
+    assertThat(messageIds)
+        .hasSize(
+            (int) SavedEventsTest.EXPECTED_STATUS.values().stream().filter(s -> s == 202).count());
     assertThat(run.stderr().lines())
         .hasSameSizeAs(files)
         .allMatch(line -> line.startsWith("{\"outcome\":"));

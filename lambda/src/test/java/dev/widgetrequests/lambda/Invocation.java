@@ -9,7 +9,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** One handler invocation as the Lambda runtime makes it, with the parsed proxy response. */
+/**
+ * One handler invocation as the Lambda runtime makes it, with the parsed response: a proxy response
+ * or a plain JSON result.
+ */
 record Invocation(JsonNode response, TestContext context) {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -31,6 +34,14 @@ record Invocation(JsonNode response, TestContext context) {
 
   String header(String name) {
     return response.path("headers").path(name).asText(null);
+  }
+
+  /**
+   * What the answer says, whatever its shape: the proxy response's body, or the plain result
+   * itself.
+   */
+  JsonNode answer() {
+    return response.path("body").isTextual() ? body() : response;
   }
 
   /** The response body, parsed as the JSON every answer carries. */

@@ -258,7 +258,67 @@ class WidgetRequestHandlerTest {
     for (String input : new String[] {"{\"Records\":[]}", "[]", "nonsense", "{\"httpMethod\":1}"}) {
       Invocation invocation = Invocation.of(handler, input);
       assertThat(invocation.status()).as(input).isEqualTo(400);
-      assertThat(invocation.body().path("message").asText()).contains("proxy event");
+      assertThat(invocation.answer().path("message").asText()).contains("proxy event");
     }
+  }
+
+  @Test
+  void plainEvent_validRequest_answersAPlainResultWithStatusRequestAndMessageIds() {
+    Invocation invocation = Invocation.of(handler, Events.validCreate("r-6"));
+
+    assertThat(invocation.response().path("statusCode").asInt()).isEqualTo(202);
+    assertThat(invocation.response().path("requestId").asText()).isEqualTo("r-6");
+    assertThat(invocation.response().path("messageId").asText()).isEqualTo("message-1");
+    assertThat(invocation.response().has("body")).isFalse();
+    assertThat(queue.messages()).hasSize(1);
+  }
+
+  @Test
+  void plainEvent_withDuplicateKeys_isJudgedOnItsBytes_notOnAReadTree() {
+    String twice =
+        Events.validCreate("r-7")
+            .replace(
+                "\"owner\":\"Mary Matthews\"", "\"owner\":\"M4ry\",\"owner\":\"Mary Matthews\"");
+
+    Invocation invocation = Invocation.of(handler, twice);
+
+    assertThat(invocation.status()).isEqualTo(400);
+    assertThat(invocation.answer().path("violations").toString()).contains("owner");
+    assertThat(queue.messages()).isEmpty();
+  }
+
+  @Test
+  void plainEvent_overTheLimit_answers413_asAPlainResult() {
+    String request = Events.validCreate("r-8");
+    String over = request.replace("\"label\":\"JWJYY\"", "\"label\":\"" + "x".repeat(LIMIT) + "\"");
+
+    Invocation invocation = Invocation.of(handler, over);
+
+    assertThat(invocation.status()).isEqualTo(413);
+    assertThat(invocation.answer().path("message").asText()).contains(String.valueOf(LIMIT));
+    assertThat(queue.messages()).isEmpty();
+  }
+
+  @Test
+  void plainEvent_breakingRules_answersEveryBrokenRule() {
+    Invocation invocation =
+        Invocation.of(handler, "{\"type\":\"WidgetReplaceRequest\",\"widgetId\":\"w\"}");
+
+    assertThat(invocation.status()).isEqualTo(400);
+    assertThat(invocation.answer().path("violations").findValuesAsText("field"))
+        .contains("type", "owner");
+    assertThat(invocation.answer().path("requestId").asText()).isEqualTo("fresh-id");
+  }
+
+  @Test
+  void eventWithAMethodAndRequestFields_isAProxyEvent_andItsBodyIsTheRequest() {
+    String event =
+        Events.restApi("POST", "{}").replace("\"httpMethod\"", "\"owner\":\"Eve\",\"httpMethod\"");
+
+    Invocation invocation = Invocation.of(handler, event);
+
+    assertThat(invocation.response().path("body").isTextual()).isTrue();
+    assertThat(invocation.status()).isEqualTo(400);
+    assertThat(queue.messages()).isEmpty();
   }
 }

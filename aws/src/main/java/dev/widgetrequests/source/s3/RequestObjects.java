@@ -1,5 +1,6 @@
 package dev.widgetrequests.source.s3;
 
+import dev.widgetrequests.config.MessageSize;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -14,15 +15,15 @@ import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
- * Reads a request object as text, never more than {@link #MAX_BYTES} + 1 bytes of it (a ranged GET,
- * and a bounded read in case a server ignores the range), decoded as strict UTF-8. Every outcome is
- * a value; only a bug throws.
+ * Reads a request object as text, never more than the largest request ({@link MessageSize}) + 1
+ * bytes of it (a ranged GET, and a bounded read in case a server ignores the range), decoded as
+ * strict UTF-8. Every outcome is a value; only a bug throws.
  */
 public final class RequestObjects {
-  /** The largest request body (256 KiB); one byte more tells that an object is too large. */
-  public static final int MAX_BYTES = 256 * 1024;
-
-  private static final String RANGE = "bytes=0-" + MAX_BYTES;
+  /**
+   * The default largest request body (256 KiB); one byte more tells that an object is too large.
+   */
+  public static final int MAX_BYTES = MessageSize.DEFAULT_BYTES;
 
   /** What reading one object gave. */
   public sealed interface Read {}
@@ -52,13 +53,22 @@ public final class RequestObjects {
   public record Failed(String reason) implements Read {}
 
   private final S3Client s3;
+  private final MessageSize size;
+  private final String firstBytes;
 
   public RequestObjects(S3Client s3) {
+    this(s3, MessageSize.DEFAULT);
+  }
+
+  /** Reads objects of up to {@code size}; a larger one is {@link Unusable}. */
+  public RequestObjects(S3Client s3, MessageSize size) {
     this.s3 = s3;
+    this.size = size;
+    this.firstBytes = "bytes=0-" + size.bytes();
   }
 
   public Read read(String bucket, String key) {
-    return read(bucket, key, RANGE);
+    return read(bucket, key, firstBytes);
   }
 
   private Read read(String bucket, String key, String range) {
@@ -66,10 +76,10 @@ public final class RequestObjects {
     try (ResponseInputStream<GetObjectResponse> object =
         s3.getObject(r -> r.bucket(bucket).key(key).range(range))) {
       String eTag = object.response().eTag();
-      byte[] bytes = object.readNBytes(MAX_BYTES + 1);
-      if (bytes.length > MAX_BYTES) {
+      byte[] bytes = object.readNBytes(size.bytes() + 1);
+      if (bytes.length > size.bytes()) {
         object.abort(); // do not drain the rest of a huge object the server sent anyway
-        return new Unusable("object over 256 KiB: " + where, eTag);
+        return new Unusable("object over " + size + ": " + where, eTag);
       }
       return decode(bytes, eTag, where);
     } catch (NoSuchKeyException | NoSuchBucketException gone) {

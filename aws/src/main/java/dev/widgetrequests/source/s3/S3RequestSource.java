@@ -3,6 +3,7 @@ package dev.widgetrequests.source.s3;
 import dev.widgetrequests.aws.AwsFailures;
 import dev.widgetrequests.aws.JsonBody;
 import dev.widgetrequests.config.ConfigurationException;
+import dev.widgetrequests.config.MessageSize;
 import dev.widgetrequests.failure.InfrastructureFailure;
 import dev.widgetrequests.source.Delivery;
 import dev.widgetrequests.source.OrderKeyCheck;
@@ -50,12 +51,20 @@ public final class S3RequestSource implements RequestSource {
    */
   public S3RequestSource(
       S3Client s3, String bucket, String rejectedPrefix, Duration idleWait, int batchSize) {
-    this(s3, bucket, rejectedPrefix, idleWait, batchSize, OrderKeyCheck.DEFAULT);
+    this(
+        s3,
+        bucket,
+        rejectedPrefix,
+        idleWait,
+        batchSize,
+        OrderKeyCheck.DEFAULT,
+        MessageSize.DEFAULT);
   }
 
   /**
    * @param keyCheck the bounds an object's key, as a claimed order key, must lie within around the
    *     object's {@code LastModified}
+   * @param size the largest request object read; a larger one is moved aside
    */
   public S3RequestSource(
       S3Client s3,
@@ -63,10 +72,11 @@ public final class S3RequestSource implements RequestSource {
       String rejectedPrefix,
       Duration idleWait,
       int batchSize,
-      OrderKeyCheck keyCheck) {
+      OrderKeyCheck keyCheck,
+      MessageSize size) {
     this.keyCheck = keyCheck;
     this.s3 = s3;
-    this.objects = new RequestObjects(s3);
+    this.objects = new RequestObjects(s3, size);
     this.bucket = bucket;
     this.rejectedPrefix = rejectedPrefix;
     this.idleWait = idleWait;
@@ -128,10 +138,10 @@ public final class S3RequestSource implements RequestSource {
   }
 
   /**
-   * Reads the request object, many at once, off the poll loop: at most 256 KiB + 1 byte, as strict
-   * UTF-8, remembering the ETag of the version read. An object that cannot be a request is refused
-   * (the engine dead-letters it); a key that ends here without a delivery leaves the in-flight set,
-   * so a later poll lists it again.
+   * Reads the request object, many at once, off the poll loop: at most the largest request + 1
+   * byte, as strict UTF-8, remembering the ETag of the version read. An object that cannot be a
+   * request is refused (the engine dead-letters it); a key that ends here without a delivery leaves
+   * the in-flight set, so a later poll lists it again.
    */
   @Override
   public Resolution resolve(Delivery delivery) {

@@ -1,6 +1,7 @@
 package dev.widgetrequests.source.sqs;
 
 import dev.widgetrequests.aws.AwsFailures;
+import dev.widgetrequests.config.MessageSize;
 import dev.widgetrequests.source.Delivery;
 import dev.widgetrequests.source.OrderKeyCheck;
 import dev.widgetrequests.source.RequestSource;
@@ -61,10 +62,10 @@ public final class SqsRequestSource implements RequestSource {
   /** Receives at once at most: enough to keep 256 requests busy at ~20 ms per call. */
   private static final int MAX_POLLS_IN_FLIGHT = 16;
 
-  /** SQS takes 256 KiB per message, attributes included. */
   private static final int MAX_CARRIED_ORDER_KEY = 256;
 
-  private static final int MAX_INLINE_BYTES = 240 * 1024;
+  /** Room left in a dead letter for its attributes (the reason, the source): SQS counts them. */
+  private static final int DEAD_LETTER_ATTRIBUTE_BYTES = 16 * 1024;
 
   private final SqsClient sqs;
   private final S3Client s3;
@@ -76,6 +77,7 @@ public final class SqsRequestSource implements RequestSource {
   private final MessageReader reader;
   private final boolean fifo;
   private final OrderKeyCheck keyCheck;
+  private final int maxInlineBytes;
 
   /**
    * @param deadLetterQueueUrl where invalid requests go, or {@code null} to log them whole instead
@@ -100,11 +102,14 @@ public final class SqsRequestSource implements RequestSource {
         waitSeconds,
         visibilityTimeoutSeconds,
         requestBuckets,
-        OrderKeyCheck.DEFAULT);
+        OrderKeyCheck.DEFAULT,
+        MessageSize.DEFAULT);
   }
 
   /**
    * @param keyCheck the bounds a claimed order key must lie within, around the message's send time
+   * @param size the largest request: the most read of a pointed-to object, and (less room for the
+   *     attributes) the most a dead letter carries inline; the queues must take messages this large
    */
   public SqsRequestSource(
       SqsClient sqs,
@@ -114,7 +119,8 @@ public final class SqsRequestSource implements RequestSource {
       int waitSeconds,
       Integer visibilityTimeoutSeconds,
       Set<String> requestBuckets,
-      OrderKeyCheck keyCheck) {
+      OrderKeyCheck keyCheck,
+      MessageSize size) {
     this.keyCheck = keyCheck;
     this.sqs = sqs;
     this.s3 = s3;
@@ -127,8 +133,9 @@ public final class SqsRequestSource implements RequestSource {
             .build();
     this.deleter = new BatchDeleter(sqs, s3, queueUrl);
     this.visibility = new Visibility(sqs, queueUrl, visibilityTimeoutSeconds);
-    this.reader = new MessageReader(new RequestObjects(s3), requestBuckets);
+    this.reader = new MessageReader(new RequestObjects(s3, size), requestBuckets);
     this.fifo = queueUrl.endsWith(".fifo");
+    this.maxInlineBytes = size.bytes() - DEAD_LETTER_ATTRIBUTE_BYTES;
   }
 
   @Override
@@ -249,7 +256,7 @@ public final class SqsRequestSource implements RequestSource {
     // the pointer, and the object stays for whoever reads the dead letter.
     int size = message.body().getBytes(StandardCharsets.UTF_8).length;
     // SQS refuses empty bodies and some characters an object may hold.
-    boolean inline = size > 0 && size <= MAX_INLINE_BYTES && SqsText.isSafe(message.body());
+    boolean inline = size > 0 && size <= maxInlineBytes && SqsText.isSafe(message.body());
     Map<String, MessageAttributeValue> attributes = new HashMap<>();
     attributes.put("reason", text(truncate(reason)));
     attributes.put("source-queue", text(queueUrl));

@@ -153,6 +153,15 @@ public final class ConsumerCommand implements Callable<Integer> {
   List<String> payloadBuckets;
 
   @Option(
+      names = "--max-message-bytes",
+      paramLabel = "SIZE",
+      description =
+          "The largest request read, inline or from an object: bytes, KiB or MiB, 1KiB to 1MiB"
+              + " (default: $WIDGETS_MAX_MESSAGE_BYTES, else 256KiB). A larger one is"
+              + " dead-lettered or moved aside as too large.")
+  String maxMessageBytes;
+
+  @Option(
       names = "--rejected-prefix",
       paramLabel = "PREFIX",
       defaultValue = "rejected/",

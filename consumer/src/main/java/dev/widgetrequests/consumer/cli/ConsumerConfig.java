@@ -1,6 +1,7 @@
 package dev.widgetrequests.consumer.cli;
 
 import dev.widgetrequests.aws.AwsSettings;
+import dev.widgetrequests.config.MessageSize;
 import dev.widgetrequests.consumer.engine.EngineSettings;
 import dev.widgetrequests.source.OrderKeyCheck;
 import java.nio.file.Path;
@@ -12,9 +13,21 @@ import java.util.Set;
  * @param source where requests come from
  * @param store where widgets go
  * @param logFile where the log is written besides the console, or {@code null}
+ * @param messageSize the largest request read, inline or from an object
  */
 public record ConsumerConfig(
-    AwsSettings aws, Source source, Store store, EngineSettings engine, Path logFile) {
+    AwsSettings aws,
+    Source source,
+    Store store,
+    EngineSettings engine,
+    Path logFile,
+    MessageSize messageSize) {
+
+  /** A configuration reading requests of up to the default size. */
+  public ConsumerConfig(
+      AwsSettings aws, Source source, Store store, EngineSettings engine, Path logFile) {
+    this(aws, source, store, engine, logFile, MessageSize.DEFAULT);
+  }
 
   /** Where requests come from. */
   public sealed interface Source {}

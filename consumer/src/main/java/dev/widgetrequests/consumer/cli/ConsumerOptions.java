@@ -1,6 +1,7 @@
 package dev.widgetrequests.consumer.cli;
 
 import dev.widgetrequests.aws.AwsSettings;
+import dev.widgetrequests.config.MessageSize;
 import dev.widgetrequests.consumer.engine.EngineSettings;
 import dev.widgetrequests.source.OrderKeyCheck;
 import java.net.InetAddress;
@@ -23,7 +24,10 @@ final class ConsumerOptions {
         source,
         store,
         engine(o),
-        "none".equalsIgnoreCase(o.logFile) ? null : Path.of(o.logFile));
+        "none".equalsIgnoreCase(o.logFile) ? null : Path.of(o.logFile),
+        o.maxMessageBytes == null
+            ? MessageSize.fromEnvironment(env)
+            : MessageSize.parse(o.maxMessageBytes, "--max-message-bytes"));
   }
 
   /**

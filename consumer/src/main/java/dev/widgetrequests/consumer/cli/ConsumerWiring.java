@@ -1,6 +1,7 @@
 package dev.widgetrequests.consumer.cli;
 
 import dev.widgetrequests.aws.AwsClients;
+import dev.widgetrequests.config.MessageSize;
 import dev.widgetrequests.consumer.engine.ConsumerEngine;
 import dev.widgetrequests.consumer.engine.ConsumerEvents;
 import dev.widgetrequests.model.parse.RequestParser;
@@ -34,8 +35,9 @@ public final class ConsumerWiring {
   public static ConsumerEngine engine(
       ConsumerConfig config, AwsClients clients, Clock clock, ConsumerEvents events) {
     WidgetStore store = store(config.store(), clients, clock);
-    RequestSource source = source(config.source(), clients);
-    return new ConsumerEngine(source, store, new RequestParser(), config.engine(), clock, events);
+    RequestSource source = source(config.source(), clients, config.messageSize());
+    return new ConsumerEngine(
+        source, store, new RequestParser(config.messageSize()), config.engine(), clock, events);
   }
 
   static WidgetStore store(ConsumerConfig.Store store, AwsClients clients, Clock clock) {
@@ -54,7 +56,8 @@ public final class ConsumerWiring {
     };
   }
 
-  static RequestSource source(ConsumerConfig.Source source, AwsClients clients) {
+  static RequestSource source(
+      ConsumerConfig.Source source, AwsClients clients, MessageSize messageSize) {
     return switch (source) {
       case ConsumerConfig.BucketSource bucket -> {
         var s3 =
@@ -64,7 +67,8 @@ public final class ConsumerWiring {
                 bucket.rejectedPrefix(),
                 Duration.ofMillis(bucket.idleWaitMillis()),
                 BUCKET_BATCH,
-                bucket.keyCheck());
+                bucket.keyCheck(),
+                messageSize);
         s3.checkAvailable();
         yield s3;
       }
@@ -78,7 +82,8 @@ public final class ConsumerWiring {
             queue.waitSeconds(),
             queue.visibilityTimeoutSeconds(),
             queue.payloadBuckets(),
-            queue.keyCheck());
+            queue.keyCheck(),
+            messageSize);
       }
     };
   }

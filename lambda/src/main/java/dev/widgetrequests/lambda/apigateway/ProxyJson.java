@@ -12,12 +12,35 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Reads API Gateway proxy events and writes proxy responses, for both payload formats, without the
- * weight of the full Lambda events library.
+ * Reads the function's events (API Gateway proxy events of both payload formats, plain requests)
+ * and writes its answers (proxy responses, plain results), without the weight of the full Lambda
+ * events library.
  */
 public final class ProxyJson {
+  private static final String NEITHER = "neither a widget request nor an API Gateway proxy event";
+
+  /** A request's own fields: an event naming one of them is the request itself. */
+  private static final List<String> REQUEST_FIELDS =
+      List.of("type", "requestId", "widgetId", "owner");
+
+  /** Where the REST API "method request passthrough" mapping template puts the parsed body. */
+  private static final String PASSTHROUGH_BODY = "body-json";
+
+  private static final Set<String> HAND_WRITTEN_PROXY_FIELDS =
+      Set.of(
+          "body",
+          "headers",
+          "multiValueHeaders",
+          "isBase64Encoded",
+          "resource",
+          "path",
+          "rawPath",
+          "queryStringParameters",
+          "pathParameters");
+
   private final ObjectMapper mapper;
 
   public ProxyJson(ObjectMapper mapper) {
@@ -25,20 +48,27 @@ public final class ProxyJson {
   }
 
   /**
-   * Reads one event. Input that is no proxy event (the function invoked by something else, or a
-   * broken event) is a value, not an exception, so the caller can answer 400.
+   * Reads one event, in any of the shapes of docs/design/request-format.md: an API Gateway proxy
+   * event (payload 1.0 or 2.0, or one written by hand with only a {@code body}), a plain request
+   * (the event is the request), or a REST API non-proxy integration's passthrough template ({@code
+   * body-json}). Input that is none of these is a value, not an exception, so the caller can answer
+   * 400.
    *
    * @throws IOException only when the input stream itself fails
    */
   public EventRead readEvent(InputStream input) throws IOException {
+    byte[] raw = input.readAllBytes();
+    if (isBlank(raw)) {
+      return new EventRead.Plain(new byte[0]); // an empty request; the parser says "empty"
+    }
     JsonNode event;
     try {
-      event = mapper.readTree(input);
+      event = mapper.readTree(raw);
     } catch (JsonProcessingException notJson) {
-      return new EventRead.Malformed("not an API Gateway proxy event: not JSON");
+      return new EventRead.Malformed(NEITHER + ": not JSON", false);
     }
     if (event == null || !event.isObject()) {
-      return new EventRead.Malformed("not an API Gateway proxy event: expected a JSON object");
+      return new EventRead.Malformed(NEITHER + ": expected a JSON object", false);
     }
     JsonNode v2Method = event.at("/requestContext/http/method");
     JsonNode v1Method = event.path("httpMethod");
@@ -50,15 +80,42 @@ public final class ProxyJson {
     } else if (v1Method.isTextual()) {
       format = PayloadFormat.V1;
       method = v1Method.asText();
+    } else if (event.has(PASSTHROUGH_BODY)) {
+      return new EventRead.Plain(mapper.writeValueAsBytes(event.get(PASSTHROUGH_BODY)));
+    } else if (namesARequestField(event)) {
+      // The raw bytes, not the tree: the parser must see duplicate keys and every number as sent.
+      return new EventRead.Plain(raw);
+    } else if (isBodyOrBodyWithHeaders(event)) {
+      // A proxy event written by hand for a test, without a method: it can only mean a POST.
+      format = PayloadFormat.V1;
+      method = "POST";
     } else {
       return new EventRead.Malformed(
-          "not an API Gateway proxy event: neither httpMethod nor requestContext.http.method");
+          NEITHER
+              + ": no request field ("
+              + String.join(", ", REQUEST_FIELDS)
+              + ") and no httpMethod or requestContext.http.method",
+          false);
     }
     byte[] body = body(event);
     if (body == null) {
-      return new EventRead.Malformed("event body is marked base64 but is not base64");
+      return new EventRead.Malformed("event body is marked base64 but is not base64", true);
     }
     return new EventRead.Event(new ProxyEvent(format, method, contentTypes(event), body));
+  }
+
+  /**
+   * Writes a plain result: the answer's JSON object with {@code statusCode} first, for callers that
+   * sent a plain request (no headers and no body string to unwrap).
+   */
+  public void writePlainResult(ProxyResponse response, OutputStream output) throws IOException {
+    ObjectNode json = mapper.createObjectNode();
+    json.put("statusCode", response.statusCode());
+    if (mapper.readTree(response.body()) instanceof ObjectNode answer) {
+      answer.remove("statusCode");
+      json.setAll(answer);
+    }
+    mapper.writeValue(output, json);
   }
 
   /**
@@ -75,9 +132,16 @@ public final class ProxyJson {
     mapper.writeValue(output, json);
   }
 
-  /** The body's bytes; {@code null} when it is marked base64 and is not. */
-  private static byte[] body(JsonNode event) {
+  /**
+   * The body's bytes; {@code null} when it is marked base64 and is not. API Gateway always sends
+   * the body as text; a body written as a JSON object (hand-made test events) is that object's
+   * JSON.
+   */
+  private byte[] body(JsonNode event) throws JsonProcessingException {
     JsonNode body = event.path("body");
+    if (body.isContainerNode()) {
+      return mapper.writeValueAsBytes(body);
+    }
     if (!body.isTextual()) {
       return new byte[0];
     }
@@ -89,6 +153,28 @@ public final class ProxyJson {
     } catch (IllegalArgumentException notBase64) {
       return null;
     }
+  }
+
+  private static boolean namesARequestField(JsonNode event) {
+    return REQUEST_FIELDS.stream().anyMatch(event::has);
+  }
+
+  /** Only a {@code body}, and maybe headers and the base64 flag, as a hand-written event has. */
+  private static boolean isBodyOrBodyWithHeaders(JsonNode event) {
+    return event.has("body")
+        && event
+            .propertyStream()
+            .map(Map.Entry::getKey)
+            .allMatch(HAND_WRITTEN_PROXY_FIELDS::contains);
+  }
+
+  private static boolean isBlank(byte[] raw) {
+    for (byte b : raw) {
+      if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Header names are case-insensitive; REST APIs keep the sender's case, HTTP APIs lower it. */

@@ -43,8 +43,8 @@ public final class RequestIntake {
    * @param body the raw body, as the caller sent it
    */
   public Submission submit(byte[] body) {
-    if (body.length > RequestParser.MAX_BODY_BYTES) {
-      return new Submission.TooLarge(body.length, RequestParser.MAX_BODY_BYTES);
+    if (body.length > parser.maxBodyBytes()) {
+      return new Submission.TooLarge(body.length, parser.maxBodyBytes());
     }
     String text;
     try {
@@ -64,22 +64,36 @@ public final class RequestIntake {
 
   private Submission send(WidgetRequest request) {
     String json = CanonicalRequest.json(request);
-    int bytes = json.getBytes(StandardCharsets.UTF_8).length;
-    if (bytes > RequestParser.MAX_BODY_BYTES) {
-      // Only a body just under the limit with a request id filled in grows past it.
-      return new Submission.TooLarge(bytes, RequestParser.MAX_BODY_BYTES);
-    }
     Map<String, String> attributes = new LinkedHashMap<>();
     attributes.put("request-key", requestKeys.next());
     attributes.put("request-id", idAttribute(request.requestId()));
     attributes.put("widget-id", request.widgetId());
+    int bytes = json.getBytes(StandardCharsets.UTF_8).length + attributeBytes(attributes);
+    if (bytes > parser.maxBodyBytes()) {
+      // SQS counts the attributes in a message's size, and a request id filled in grows the body:
+      // a body just under the limit can come out over it, and SQS would refuse it.
+      return new Submission.TooLarge(bytes, parser.maxBodyBytes());
+    }
     try {
-      return new Submission.Accepted(request, queue.send(json, request.widgetId(), attributes));
+      return new Submission.Accepted(
+          request, queue.send(json, request.widgetId(), request.owner(), attributes));
     } catch (QueueSendException e) {
       return e.retryable()
           ? new Submission.QueueUnavailable(request, e.getMessage())
           : new Submission.QueueRefused(request, e.getMessage());
     }
+  }
+
+  /** What String attributes add to a message's size in SQS: each name, type and value. */
+  private static int attributeBytes(Map<String, String> attributes) {
+    int bytes = 0;
+    for (Map.Entry<String, String> attribute : attributes.entrySet()) {
+      bytes +=
+          attribute.getKey().getBytes(StandardCharsets.UTF_8).length
+              + "String".length()
+              + attribute.getValue().getBytes(StandardCharsets.UTF_8).length;
+    }
+    return bytes;
   }
 
   /** The id as SQS takes it in an attribute: cut short, refused characters replaced. */

@@ -17,4 +17,12 @@ public interface RequestQueue {
    *     retries)
    */
   String send(String body, String widgetId, Map<String, String> attributes);
+
+  /**
+   * Sends one message for a request of {@code owner}, the tenant a standard queue may group by (SQS
+   * fair queues); a queue that does not group by owner sends as {@link #send(String, String, Map)}.
+   */
+  default String send(String body, String widgetId, String owner, Map<String, String> attributes) {
+    return send(body, widgetId, attributes);
+  }
 }

@@ -1,5 +1,6 @@
 package dev.widgetrequests.lambda.queue;
 
+import dev.widgetrequests.source.MessageGroups;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,14 +14,27 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
-/** The request queue on SQS: one {@code SendMessage} per request. */
+/**
+ * The request queue on SQS: one {@code SendMessage} per request. A FIFO queue groups messages by
+ * widget; a standard queue by owner ({@link MessageGroups}, SQS fair queues) unless told not to.
+ */
 public final class SqsRequestQueue implements RequestQueue {
   private final SqsClient sqs;
   private final String queueUrl;
   private final boolean fifo;
+  private final boolean ownerGroups;
 
+  /** A queue that groups by owner when it is a standard queue. */
   public SqsRequestQueue(SqsClient sqs, String queueUrl) {
+    this(sqs, queueUrl, true);
+  }
+
+  /**
+   * @param ownerGroups on a standard queue, give each message its owner's {@code MessageGroupId}
+   */
+  public SqsRequestQueue(SqsClient sqs, String queueUrl, boolean ownerGroups) {
     this.fifo = queueUrl.endsWith(".fifo");
+    this.ownerGroups = ownerGroups;
     this.sqs = sqs;
     this.queueUrl = queueUrl;
   }
@@ -30,7 +44,7 @@ public final class SqsRequestQueue implements RequestQueue {
    * environment (the SDK's default chains, which also honour {@code AWS_ENDPOINT_URL_SQS}), and the
    * JDK's HTTP client, which starts faster and weighs less than the pooled clients.
    */
-  public static SqsRequestQueue create(String queueUrl) {
+  public static SqsRequestQueue create(String queueUrl, boolean ownerGroups) {
     SqsClient sqs =
         SqsClient.builder()
             .httpClient(
@@ -46,11 +60,22 @@ public final class SqsRequestQueue implements RequestQueue {
                     .apiCallTimeout(Duration.ofSeconds(10))
                     .build())
             .build();
-    return new SqsRequestQueue(sqs, queueUrl);
+    return new SqsRequestQueue(sqs, queueUrl, ownerGroups);
   }
 
   @Override
   public String send(String body, String widgetId, Map<String, String> attributes) {
+    return send(body, widgetId, null, attributes);
+  }
+
+  @Override
+  public String send(String body, String widgetId, String owner, Map<String, String> attributes) {
+    String group;
+    if (fifo) {
+      group = widgetId;
+    } else {
+      group = ownerGroups && owner != null ? MessageGroups.ofOwner(owner) : null;
+    }
     Map<String, MessageAttributeValue> values = new LinkedHashMap<>();
     attributes.forEach(
         (name, value) ->
@@ -64,7 +89,7 @@ public final class SqsRequestQueue implements RequestQueue {
                       .queueUrl(queueUrl)
                       .messageBody(body)
                       .messageAttributes(values)
-                      .messageGroupId(fifo ? widgetId : null)
+                      .messageGroupId(group)
                       // Lambda may retry a request; a new id per call keeps them distinct.
                       .messageDeduplicationId(fifo ? UUID.randomUUID().toString() : null))
           .messageId();

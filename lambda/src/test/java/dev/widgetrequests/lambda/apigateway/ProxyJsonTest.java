@@ -71,7 +71,7 @@ class ProxyJsonTest {
   @Test
   void inputThatIsNotAProxyEvent_isMalformed_notAnException() throws IOException {
     for (String input :
-        new String[] {"[1,2]", "{\"detail-type\":\"Scheduled Event\"}", "not json", "", "{"}) {
+        new String[] {"[1,2]", "{\"detail-type\":\"Scheduled Event\"}", "not json", "{", "{}"}) {
       assertThat(readAny(input)).as(input).isInstanceOf(EventRead.Malformed.class);
     }
   }
@@ -79,7 +79,7 @@ class ProxyJsonTest {
   @Test
   void bodyMarkedBase64ThatIsNot_isMalformed() throws IOException {
     assertThat(readAny("{\"httpMethod\":\"POST\",\"body\":\"%%%\",\"isBase64Encoded\":true}"))
-        .isEqualTo(new EventRead.Malformed("event body is marked base64 but is not base64"));
+        .isEqualTo(new EventRead.Malformed("event body is marked base64 but is not base64", true));
   }
 
   @Test
@@ -107,5 +107,63 @@ class ProxyJsonTest {
     assertThat(response.path("headers").path("Allow").asText()).isEqualTo("POST");
     assertThat(response.path("body").asText()).isEqualTo("{\"message\":\"no\"}");
     assertThat(response.path("isBase64Encoded").asBoolean(true)).isFalse();
+  }
+
+  @Test
+  void eventNamingARequestField_isAPlainRequest_keptAsItsRawBytes() throws IOException {
+    String request = "{\"type\":\"create\", \"owner\":\"a\",\"owner\":\"b\", \"n\":1.50}";
+
+    assertThat(readAny(request))
+        .isInstanceOfSatisfying(
+            EventRead.Plain.class,
+            plain ->
+                assertThat(new String(plain.body(), StandardCharsets.UTF_8)).isEqualTo(request));
+  }
+
+  @Test
+  void passthroughTemplateEvent_isAPlainRequest_fromItsBodyJson() throws IOException {
+    String event =
+        "{\"body-json\":{\"type\":\"create\"},\"params\":{},\"context\":{\"http-method\":\"POST\"}}";
+
+    assertThat(readAny(event))
+        .isInstanceOfSatisfying(
+            EventRead.Plain.class,
+            plain ->
+                assertThat(new String(plain.body(), StandardCharsets.UTF_8))
+                    .isEqualTo("{\"type\":\"create\"}"));
+  }
+
+  @Test
+  void blankInput_isAnEmptyPlainRequest() throws IOException {
+    assertThat(readAny(" \n"))
+        .isInstanceOfSatisfying(EventRead.Plain.class, plain -> assertThat(plain.body()).isEmpty());
+  }
+
+  @Test
+  void handWrittenEventWithOnlyABody_isAPost_andAnObjectBodyIsItsJson() throws IOException {
+    ProxyEvent bodyOnly = read("{\"body\":\"{}\",\"headers\":{\"Content-Type\":\"text/plain\"}}");
+    assertThat(bodyOnly.method()).isEqualTo("POST");
+    assertThat(bodyOnly.contentTypes()).containsExactly("text/plain");
+    assertThat(text(read("{\"httpMethod\":\"POST\",\"body\":{\"a\":[1]}}")))
+        .isEqualTo("{\"a\":[1]}");
+  }
+
+  @Test
+  void notARequestNorAProxyEvent_isMalformed_andAnsweredPlain() throws IOException {
+    assertThat(readAny("{\"body\":\"{}\",\"eventType\":\"MESSAGE\"}"))
+        .isInstanceOfSatisfying(
+            EventRead.Malformed.class,
+            malformed -> {
+              assertThat(malformed.proxy()).isFalse();
+              assertThat(malformed.reason()).contains("neither a widget request");
+            });
+  }
+
+  @Test
+  void plainResult_isTheAnswerWithItsStatusFirst() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    proxyJson.writePlainResult(ProxyResponse.json(202, "{\"requestId\":\"r\"}"), out);
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .isEqualTo("{\"statusCode\":202,\"requestId\":\"r\"}");
   }
 }

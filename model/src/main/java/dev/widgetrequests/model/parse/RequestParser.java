@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.widgetrequests.config.MessageSize;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,8 +27,8 @@ import java.util.Set;
  */
 public final class RequestParser {
 
-  /** Largest body accepted, in UTF-8 bytes. */
-  public static final int MAX_BODY_BYTES = 256 * 1024;
+  /** Largest body accepted by default, in UTF-8 bytes ({@link MessageSize#DEFAULT_BYTES}). */
+  public static final int MAX_BODY_BYTES = MessageSize.DEFAULT_BYTES;
 
   /**
    * Attribute names a request may not use: the widget's own fields and the stores' key and
@@ -54,13 +55,30 @@ public final class RequestParser {
 
   private static final RequestSchema SCHEMA = RequestSchema.load(MAPPER);
 
+  private final int maxBodyBytes;
+
+  /** A parser taking bodies of up to {@value #MAX_BODY_BYTES} bytes. */
+  public RequestParser() {
+    this(MessageSize.DEFAULT);
+  }
+
+  /** A parser taking bodies of up to {@code size} bytes. */
+  public RequestParser(MessageSize size) {
+    this.maxBodyBytes = size.bytes();
+  }
+
+  /** The largest body this parser accepts, in UTF-8 bytes. */
+  public int maxBodyBytes() {
+    return maxBodyBytes;
+  }
+
   public ParseResult parse(String body) {
     if (body == null || body.isBlank()) {
       return invalid("empty");
     }
     long bytes = utf8Length(body);
-    if (bytes > MAX_BODY_BYTES) {
-      return invalid("larger than " + MAX_BODY_BYTES + " bytes (got " + bytes + " bytes)");
+    if (bytes > maxBodyBytes) {
+      return invalid("larger than " + maxBodyBytes + " bytes (got " + bytes + " bytes)");
     }
     JsonNode json;
     try {

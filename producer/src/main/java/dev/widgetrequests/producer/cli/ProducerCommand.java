@@ -2,6 +2,8 @@ package dev.widgetrequests.producer.cli;
 
 import dev.widgetrequests.aws.AwsClients;
 import dev.widgetrequests.aws.cli.AwsOptions;
+import dev.widgetrequests.config.MessageSize;
+import dev.widgetrequests.producer.generate.TypeNames;
 import dev.widgetrequests.producer.run.Producer;
 import dev.widgetrequests.producer.run.ProducerSettings;
 import dev.widgetrequests.producer.run.ProductionSummary;
@@ -79,6 +81,44 @@ public final class ProducerCommand implements Callable<Integer> {
       description = "Stop after this many milliseconds; 0 = no limit (default: ${DEFAULT-VALUE}).")
   long maxRuntime;
 
+  @Option(
+      names = "--payload-bucket",
+      paramLabel = "BUCKET",
+      description =
+          "With -rq alone: a request too large for a message (--max-message-bytes, or the "
+              + "queue's MaximumMessageSize if smaller) goes by claim check into BUCKET; the "
+              + "others go inline. Without it such a request stops the run.")
+  String payloadBucket;
+
+  @Option(
+      names = "--max-message-bytes",
+      paramLabel = "SIZE",
+      description =
+          "The largest message sent inline: bytes, KiB or MiB, 1KiB to 1MiB (default: "
+              + "$WIDGETS_MAX_MESSAGE_BYTES, else 256KiB). A larger request goes by claim check.")
+  String maxMessageBytes;
+
+  @Option(
+      names = "--type-names",
+      paramLabel = "short|long",
+      defaultValue = "short",
+      description =
+          "How request types are spelled: short = create|update|delete, as the course producer "
+              + "sends; long = WidgetCreateRequest|WidgetUpdateRequest|WidgetDeleteRequest, the "
+              + "course schema's spelling (default: ${DEFAULT-VALUE}).")
+  String typeNames;
+
+  @Option(
+      names = "--owner-groups",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "On a standard queue, give each message its owner as MessageGroupId, so that SQS fair "
+              + "queues keep one busy owner from delaying the others; --no-owner-groups sends "
+              + "none. A FIFO queue always groups by widget (default: on).")
+  boolean ownerGroups;
+
   @Mixin AwsOptions aws;
 
   @Option(
@@ -150,11 +190,29 @@ public final class ProducerCommand implements Callable<Integer> {
     if (maxRequests < 0 || interRequestDelay < 0 || maxRuntime < 0) {
       throw usage("-mwr, -ird and -mrt must not be negative");
     }
+    if (payloadBucket != null && (requestQueue == null || requestBucket != null)) {
+      throw usage(
+          "--payload-bucket goes with -rq alone (with -rb and -rq every request goes by claim"
+              + " check into the -rb bucket)");
+    }
+    TypeNames names;
+    try {
+      names = TypeNames.named(typeNames);
+    } catch (IllegalArgumentException e) {
+      throw usage("--type-names takes short or long, not '" + typeNames + "'");
+    }
     return new ProducerSettings(
         maxRequests,
         Duration.ofMillis(interRequestDelay),
         Duration.ofMillis(maxRuntime),
-        seed != null ? seed : clock.millis());
+        seed != null ? seed : clock.millis(),
+        names);
+  }
+
+  private MessageSize messageSize() {
+    return maxMessageBytes == null
+        ? MessageSize.fromEnvironment(environment)
+        : MessageSize.parse(maxMessageBytes, "--max-message-bytes");
   }
 
   private ParameterException usage(String message) {
@@ -165,7 +223,10 @@ public final class ProducerCommand implements Callable<Integer> {
     if (requestQueue == null) {
       return new BucketSink(clients.s3(), requestBucket);
     }
-    QueueSink queue = new QueueSink(clients.sqs(), requestQueue);
+    QueueSink queue = new QueueSink(clients.sqs(), requestQueue, ownerGroups, messageSize());
+    if (payloadBucket != null) {
+      return ClaimCheckSink.whenTooLarge(new BucketSink(clients.s3(), payloadBucket), queue);
+    }
     if (requestBucket == null) {
       return queue;
     }

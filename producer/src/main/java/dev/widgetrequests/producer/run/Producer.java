@@ -1,7 +1,6 @@
 package dev.widgetrequests.producer.run;
 
 import dev.widgetrequests.model.WidgetRequest;
-import dev.widgetrequests.model.json.WidgetJson;
 import dev.widgetrequests.producer.generate.RequestGenerator;
 import dev.widgetrequests.producer.key.RequestKeys;
 import dev.widgetrequests.producer.sink.OutgoingRequest;
@@ -68,7 +67,7 @@ public final class Producer {
       }
       WidgetRequest request = generator.next();
       String key = keys.next();
-      dispatcher.submit(new OutgoingRequest(key, request, WidgetJson.toJson(request)));
+      dispatcher.submit(new OutgoingRequest(key, request, settings.typeNames().json(request)));
       log.debug(
           "produced {} request {} widget {} as {}",
           request.type(),

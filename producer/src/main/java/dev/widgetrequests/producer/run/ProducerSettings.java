@@ -1,5 +1,6 @@
 package dev.widgetrequests.producer.run;
 
+import dev.widgetrequests.producer.generate.TypeNames;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -10,11 +11,23 @@ import java.util.Objects;
  * @param interRequestDelay pause after each request; zero sends as fast as the sink takes them
  * @param maxRuntime stop after this long; zero for no limit
  * @param seed seed of the request stream
+ * @param typeNames how each request's type is spelled
  */
 public record ProducerSettings(
-    long maxRequests, Duration interRequestDelay, Duration maxRuntime, long seed) {
+    long maxRequests,
+    Duration interRequestDelay,
+    Duration maxRuntime,
+    long seed,
+    TypeNames typeNames) {
+
+  /** Settings sending the course producer's short type names. */
+  public ProducerSettings(
+      long maxRequests, Duration interRequestDelay, Duration maxRuntime, long seed) {
+    this(maxRequests, interRequestDelay, maxRuntime, seed, TypeNames.SHORT);
+  }
 
   public ProducerSettings {
+    Objects.requireNonNull(typeNames, "typeNames");
     Objects.requireNonNull(interRequestDelay, "interRequestDelay");
     Objects.requireNonNull(maxRuntime, "maxRuntime");
     if (maxRequests < 0 || interRequestDelay.isNegative() || maxRuntime.isNegative()) {

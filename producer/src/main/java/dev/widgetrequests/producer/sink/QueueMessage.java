@@ -1,19 +1,23 @@
 package dev.widgetrequests.producer.sink;
 
+import dev.widgetrequests.source.MessageGroups;
 import dev.widgetrequests.source.sqs.SqsRequestSource;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /**
  * One SQS message: its body and message attributes, and for a FIFO queue the group (the widget, so
- * each widget's requests keep their order) and the deduplication id (the request's key).
+ * each widget's requests keep their order) and the deduplication id (the request's key); on a
+ * standard queue the owner's group ({@link MessageGroups}), the tenant of a fair queue.
  */
 record QueueMessage(
     String body,
     Map<String, MessageAttributeValue> attributes,
     String groupId,
-    String deduplicationId) {
+    String deduplicationId,
+    String ownerGroupId) {
   QueueMessage {
     attributes = Map.copyOf(attributes);
   }
@@ -30,6 +34,26 @@ record QueueMessage(
     withKey.put(
         REQUEST_KEY_ATTRIBUTE,
         MessageAttributeValue.builder().dataType("String").stringValue(request.key()).build());
-    return new QueueMessage(body, withKey, request.request().widgetId(), request.key());
+    return new QueueMessage(
+        body,
+        withKey,
+        request.request().widgetId(),
+        request.key(),
+        MessageGroups.ofOwner(request.request().owner()));
+  }
+
+  /** The message's size as SQS counts it: the body and each attribute's name, type and value. */
+  int sizeBytes() {
+    int bytes = body.getBytes(StandardCharsets.UTF_8).length;
+    for (Map.Entry<String, MessageAttributeValue> attribute : attributes.entrySet()) {
+      MessageAttributeValue value = attribute.getValue();
+      bytes +=
+          attribute.getKey().getBytes(StandardCharsets.UTF_8).length
+              + value.dataType().getBytes(StandardCharsets.UTF_8).length
+              + (value.stringValue() == null
+                  ? 0
+                  : value.stringValue().getBytes(StandardCharsets.UTF_8).length);
+    }
+    return bytes;
   }
 }

@@ -1,6 +1,7 @@
 package dev.widgetrequests.producer.sink;
 
 import dev.widgetrequests.config.ConfigurationException;
+import dev.widgetrequests.config.MessageSize;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,10 +33,34 @@ public final class QueueSink implements RequestSink {
   /** A FIFO queue keeps each widget's requests in order: one message group per widget. */
   private final boolean fifo;
 
+  /** On a standard queue, whether each message names its owner's group (fair queues). */
+  private final boolean ownerGroups;
+
+  /** The largest message sent: the setting, or less when the queue says it takes less. */
+  private volatile int maxMessageBytes;
+
+  /** A sink that groups messages by owner on a standard queue, of up to 256 KiB a message. */
   public QueueSink(SqsClient sqs, String queueUrl) {
+    this(sqs, queueUrl, true, MessageSize.DEFAULT);
+  }
+
+  /**
+   * @param ownerGroups on a standard queue, give each message its owner's {@code MessageGroupId}
+   *     (SQS fair queues); a FIFO queue always groups by widget
+   * @param messageSize the largest message to send; {@link #verify} lowers it to the queue's own
+   *     {@code MaximumMessageSize} when the queue reports a smaller one
+   */
+  public QueueSink(SqsClient sqs, String queueUrl, boolean ownerGroups, MessageSize messageSize) {
     this.fifo = queueUrl.endsWith(".fifo");
+    this.ownerGroups = ownerGroups;
+    this.maxMessageBytes = messageSize.bytes();
     this.sqs = sqs;
     this.queueUrl = queueUrl;
+  }
+
+  /** The largest message this sink sends; a larger request needs a claim check. */
+  public int maxMessageBytes() {
+    return maxMessageBytes;
   }
 
   /** Only a FIFO queue keeps send order; a standard queue's consumers go by the order key. */
@@ -52,8 +77,18 @@ public final class QueueSink implements RequestSink {
               .formatted(queueUrl, queueUrl));
     }
     try {
-      sqs.getQueueAttributes(
-          get -> get.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN));
+      String queueMaximum =
+          sqs.getQueueAttributes(
+                  get ->
+                      get.queueUrl(queueUrl)
+                          .attributeNames(
+                              QueueAttributeName.QUEUE_ARN,
+                              QueueAttributeName.MAXIMUM_MESSAGE_SIZE))
+              .attributes()
+              .get(QueueAttributeName.MAXIMUM_MESSAGE_SIZE);
+      if (queueMaximum != null && queueMaximum.matches("\\d{1,9}")) {
+        maxMessageBytes = Math.min(maxMessageBytes, Integer.parseInt(queueMaximum));
+      }
     } catch (QueueDoesNotExistException e) {
       throw missing(e);
     } catch (SqsException e) {
@@ -81,12 +116,52 @@ public final class QueueSink implements RequestSink {
 
   @Override
   public void send(List<OutgoingRequest> batch) {
-    sendMessages(
-        batch.stream().map(request -> QueueMessage.of(request, request.body(), Map.of())).toList());
+    sendMessages(batch.stream().map(QueueSink::inline).toList());
   }
 
-  /** Sends up to {@value #MAX_BATCH} messages, in one call when there are several. */
+  /** The message that carries {@code request} itself. */
+  static QueueMessage inline(OutgoingRequest request) {
+    return QueueMessage.of(request, request.body(), Map.of());
+  }
+
+  /** Whether {@code message} fits in one message of this queue. */
+  boolean fits(QueueMessage message) {
+    return message.sizeBytes() <= maxMessageBytes;
+  }
+
+  /**
+   * Sends up to {@value #MAX_BATCH} messages, in one call when there are several.
+   *
+   * @throws SinkException when a message is larger than this queue takes
+   */
   void sendMessages(List<QueueMessage> messages) {
+    for (QueueMessage message : messages) {
+      if (!fits(message)) {
+        throw new SinkException(
+            "a request of %d bytes (as a message) is larger than the %d bytes queue %s takes: raise --max-message-bytes (up to 1MiB, and the queue's MaximumMessageSize) or give --payload-bucket BUCKET to send it by claim check"
+                .formatted(message.sizeBytes(), maxMessageBytes, queueUrl));
+      }
+    }
+    // SQS takes at most the largest message size for a whole batch, too: cut it where it would grow
+    // past that, keeping the order.
+    int from = 0;
+    int bytes = 0;
+    for (int i = 0; i < messages.size(); i++) {
+      int size = messages.get(i).sizeBytes();
+      if (i > from && bytes + size > maxMessageBytes) {
+        sendBatch(messages.subList(from, i));
+        from = i;
+        bytes = 0;
+      }
+      bytes += size;
+    }
+    sendBatch(messages.subList(from, messages.size()));
+  }
+
+  private void sendBatch(List<QueueMessage> messages) {
+    if (messages.isEmpty()) {
+      return;
+    }
     if (messages.size() == 1) {
       QueueMessage message = messages.getFirst();
       sqs.sendMessage(
@@ -94,7 +169,7 @@ public final class QueueSink implements RequestSink {
               send.queueUrl(queueUrl)
                   .messageBody(message.body())
                   .messageAttributes(message.attributes())
-                  .messageGroupId(fifo ? message.groupId() : null)
+                  .messageGroupId(groupOf(message))
                   .messageDeduplicationId(fifo ? message.deduplicationId() : null));
       return;
     }
@@ -115,10 +190,18 @@ public final class QueueSink implements RequestSink {
                     .id(Integer.toString(i))
                     .messageBody(messages.get(i).body())
                     .messageAttributes(messages.get(i).attributes())
-                    .messageGroupId(fifo ? messages.get(i).groupId() : null)
+                    .messageGroupId(groupOf(messages.get(i)))
                     .messageDeduplicationId(fifo ? messages.get(i).deduplicationId() : null)
                     .build())
         .toList();
+  }
+
+  /** The widget on a FIFO queue; the owner, or none, on a standard one. */
+  String groupOf(QueueMessage message) {
+    if (fifo) {
+      return message.groupId();
+    }
+    return ownerGroups ? message.ownerGroupId() : null;
   }
 
   /** The entries to send again, or a SinkException when they are not worth another attempt. */

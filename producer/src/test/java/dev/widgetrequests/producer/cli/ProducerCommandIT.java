@@ -2,12 +2,14 @@ package dev.widgetrequests.producer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.widgetrequests.local.LocalStack;
 import dev.widgetrequests.local.LocalStackExtension;
 import dev.widgetrequests.model.json.WidgetJson;
 import dev.widgetrequests.model.parse.ParseResult;
 import dev.widgetrequests.model.parse.RequestParser;
 import dev.widgetrequests.producer.generate.RequestGenerator;
+import dev.widgetrequests.source.MessageGroups;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +22,11 @@ import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 @ExtendWith(LocalStackExtension.class)
 class ProducerCommandIT {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Pattern POINTER =
       Pattern.compile(
           "\\[\"software\\.amazon\\.payloadoffloading\\.PayloadS3Pointer\","
@@ -84,6 +88,77 @@ class ProducerCommandIT {
     assertThat(requestKeys)
         .doesNotHaveDuplicates()
         .allMatch(key -> key.matches("\\d{13}-\\d{4}-[0-9a-f]{8}"));
+  }
+
+  @Test
+  void standardQueue_messagesCarryTheirOwnersGroup_unlessTurnedOff() {
+    String queue = stack.createQueue(stack.uniqueName("requests"));
+    String plain = stack.createQueue(stack.uniqueName("requests"));
+
+    assertThat(launcher.run("-rq", queue, "-mwr", "30", "-ird", "0", "--seed", "15")).isZero();
+    assertThat(launcher.run("-rq", plain, "-mwr", "3", "-ird", "1", "--no-owner-groups")).isZero();
+
+    List<Message> messages = receiveAll(queue, 30);
+    assertThat(messages)
+        .allSatisfy(
+            message ->
+                assertThat(message.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID))
+                    .isEqualTo(
+                        MessageGroups.ofOwner(
+                            MAPPER.readTree(message.body()).path("owner").asText())));
+    assertThat(messages)
+        .extracting(m -> m.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID))
+        .contains("Mary_Matthews", "John_Jones");
+    assertThat(receiveAll(plain, 3))
+        .allSatisfy(
+            message ->
+                assertThat(message.attributes())
+                    .doesNotContainKey(MessageSystemAttributeName.MESSAGE_GROUP_ID));
+  }
+
+  @Test
+  void longTypeNames_areTheSchemasSpelling_andValidRequests() {
+    String queue = stack.createQueue(stack.uniqueName("requests"));
+
+    int exitCode =
+        launcher.run(
+            "-rq", queue, "-mwr", "40", "-ird", "0", "--seed", "16", "--type-names", "long");
+
+    assertThat(exitCode).isZero();
+    RequestParser parser = new RequestParser();
+    List<String> bodies = receiveAll(queue, 40).stream().map(Message::body).toList();
+    assertThat(bodies)
+        .hasSize(40)
+        .allMatch(body -> body.matches("\\{\"type\":\"Widget(Create|Update|Delete)Request\".*"))
+        .allMatch(body -> parser.parse(body) instanceof ParseResult.Valid);
+  }
+
+  @Test
+  void payloadBucket_withSmallRequests_sendsThemInline_andABadSizeExitsWith2() {
+    String queue = stack.createQueue(stack.uniqueName("requests"));
+    String bucket = stack.createBucket(stack.uniqueName("payloads"));
+
+    assertThat(
+            launcher.run(
+                "-rq",
+                queue,
+                "--payload-bucket",
+                bucket,
+                "--max-message-bytes",
+                "1MiB",
+                "-mwr",
+                "12",
+                "-ird",
+                "0",
+                "--seed",
+                "17"))
+        .isZero();
+    assertThat(receiveAll(queue, 12))
+        .extracting(Message::body)
+        .containsExactlyInAnyOrderElementsOf(expectedBodies(17, 12));
+    assertThat(keys(bucket)).isEmpty();
+    assertThat(launcher.run("-rq", queue, "--max-message-bytes", "2MiB", "-mwr", "1")).isEqualTo(2);
+    assertThat(launcher.run("-rb", bucket, "--payload-bucket", bucket, "-mwr", "1")).isEqualTo(2);
   }
 
   @Test
@@ -191,7 +266,8 @@ class ProducerCommandIT {
                           .queueUrl(queue)
                           .maxNumberOfMessages(10)
                           .waitTimeSeconds(1)
-                          .messageAttributeNames("All"))
+                          .messageAttributeNames("All")
+                          .messageSystemAttributeNames(MessageSystemAttributeName.ALL))
               .messages();
       if (received.isEmpty()) {
         break;
