@@ -17,6 +17,14 @@ import software.constructs.Construct;
  * The request queue (standard, as in the course) and its dead-letter queue: the consumer
  * dead-letters invalid requests itself, and SQS moves a message there after {@code maxReceiveCount}
  * receives that did not end in a delete.
+ *
+ * <p>The request queue is a standard queue used as an SQS <em>fair queue</em>: the producer and the
+ * request handler set each message's {@code MessageGroupId} to the request's owner, so SQS keeps
+ * one noisy owner from delaying the others' requests. Nothing is configured on the queue for it;
+ * the consumer ignores the group (order keys do the ordering). Its largest message is SQS's
+ * default, 256 KiB, the request handler's and the consumer's default too; raising {@code
+ * WIDGETS_MAX_MESSAGE_BYTES} (up to 1 MiB) needs the queue's {@code MaximumMessageSize} raised
+ * with it (docs/design/request-format.md).
  */
 public final class RequestQueues extends Construct {
   static final String QUEUE_NAME = "widget-requests";
