@@ -7,6 +7,7 @@ import dev.widgetrequests.consumer.it.Pipeline.Store;
 import dev.widgetrequests.model.Widget;
 import dev.widgetrequests.model.fold.KeyedRequest;
 import dev.widgetrequests.model.json.WidgetJson;
+import dev.widgetrequests.source.MessageGroups;
 import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -25,7 +26,10 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 final class ConsumerFleet {
   private ConsumerFleet() {}
 
-  /** Sends the plan in its order, each message carrying its request's order key. */
+  /**
+   * Sends the plan in its order, each message carrying its request's order key and its owner as
+   * message group.
+   */
   static void send(Pipeline pipeline, List<KeyedRequest> plan) {
     for (int from = 0; from < plan.size(); from += 10) {
       List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
@@ -35,6 +39,9 @@ final class ConsumerFleet {
             SendMessageBatchRequestEntry.builder()
                 .id("m" + i)
                 .messageBody(WidgetJson.toJson(request.request()))
+                // As the producer and the request handler send them: the owner is the group of
+                // a fair queue; the consumer must not care.
+                .messageGroupId(MessageGroups.ofOwner(request.request().owner()))
                 .messageAttributes(
                     Map.of(
                         "request-key",
