@@ -7,8 +7,11 @@ import dev.widgetrequests.cli.WidgetsCommand;
 import dev.widgetrequests.local.LocalStack;
 import dev.widgetrequests.local.LocalStackExtension;
 import dev.widgetrequests.local.QueuePair;
+import dev.widgetrequests.model.Widget;
+import dev.widgetrequests.store.dynamodb.DynamoDbWidgetStore;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -159,6 +162,32 @@ class RedriveIT {
   }
 
   @Test
+  void aRequestSqsMovedAside_redrivenAfterNewerOnes_endsInTheInOrderResult(LocalStack stack) {
+    QueuePair queue = stack.createQueueWithDeadLetter(stack.uniqueName("in-order"));
+    String table = stack.createWidgetTable(stack.uniqueName("widgets"), "id");
+    String id = UUID.randomUUID().toString();
+    long now = System.currentTimeMillis();
+    sendKeyed(stack, queue.queueUrl(), request("create", id, "first"), now - 3_000);
+    assertThat(consume(stack, "-rq", queue.queueUrl(), "-dwt", table)).isZero();
+    sendKeyed(stack, queue.queueUrl(), request("update", id, "moved aside"), now - 2_000);
+    exhaustReceives(stack, queue.queueUrl()); // as in an outage: SQS moves it to the dead letters
+    sendKeyed(stack, queue.queueUrl(), request("update", id, "newer"), now - 1_000);
+    assertThat(consume(stack, "-rq", queue.queueUrl(), "-dwt", table)).isZero();
+
+    assertThat(redrive(stack, "--dead-letter-queue", queue.deadLetterQueueUrl()))
+        .contains("moved 1 dead letters");
+    assertThat(consume(stack, "-rq", queue.queueUrl(), "-dwt", table)).isZero();
+
+    // In key order the redriven update comes before the newer one, which keeps the last word;
+    // keyed by the time of the redrive, it would have overwritten it.
+    Widget widget =
+        new DynamoDbWidgetStore(stack.dynamoDb(), table, "id", Clock.systemUTC())
+            .find(id)
+            .orElseThrow();
+    assertThat(widget.label()).isEqualTo("newer");
+  }
+
+  @Test
   void consumersDeadLetters_keepTheRequestsOrderKey_throughARedrive(LocalStack stack) {
     QueuePair queue = stack.createQueueWithDeadLetter(stack.uniqueName("keyed"));
     String table = stack.createWidgetTable(stack.uniqueName("widgets"), "id");
@@ -277,6 +306,23 @@ class RedriveIT {
         .sqs()
         .changeMessageVisibility(
             r -> r.queueUrl(queueUrl).receiptHandle(message.receiptHandle()).visibilityTimeout(0));
+  }
+
+  private static String request(String type, String id, String text) {
+    return ("{\"type\":\"%s\",\"requestId\":\"%s\",\"widgetId\":\"%s\","
+            + "\"owner\":\"Mary Matthews\",%s}")
+        .formatted(type, UUID.randomUUID(), id, "\"label\":\"" + text + "\"");
+  }
+
+  private static void sendKeyed(LocalStack stack, String queueUrl, String body, long keyMillis) {
+    String key = "%013d-0000-0a1b2c3d".formatted(keyMillis);
+    stack
+        .sqs()
+        .sendMessage(
+            r ->
+                r.queueUrl(queueUrl)
+                    .messageBody(body)
+                    .messageAttributes(Map.of("request-key", text(key))));
   }
 
   private static String validCreate() {
