@@ -1,6 +1,7 @@
 package dev.widgetrequests.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.widgetrequests.model.Attribute;
 import dev.widgetrequests.model.CreateWidget;
@@ -15,6 +16,7 @@ import dev.widgetrequests.model.parse.RequestParser;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,6 +44,16 @@ public abstract class WidgetStoreContract {
    */
   protected WidgetStore secondStore() {
     return store();
+  }
+
+  /** How many calls the store's service has answered so far; empty for a store that makes none. */
+  protected OptionalLong callsSoFar() {
+    return OptionalLong.empty();
+  }
+
+  /** How many calls one write of a widget the store wrote last takes. */
+  protected long callsPerWrite() {
+    return 1;
   }
 
   /** A fresh order key, later than every key given before. */
@@ -522,5 +534,24 @@ public abstract class WidgetStoreContract {
                         PROVENANCE));
     assertThat(store().find(id)).isEmpty();
     assertThat(store().find(other)).isEmpty();
+  }
+
+  @Test
+  void applyAll_ofAWidgetItWroteLast_writesOnceForTheLot() {
+    assumeTrue(callsSoFar().isPresent(), "a store that makes calls");
+    String id = newId();
+    put(new Widget(id, OWNER, "L", null, List.of()));
+    List<KeyedRequest> lot = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      lot.add(update(nextKey(), id, OWNER, "L" + i, new Attribute("a" + i, "v" + i)));
+    }
+    long before = callsSoFar().orElseThrow();
+
+    List<StoreOutcome> outcomes = store().applyAll(lot, PROVENANCE);
+
+    long calls = callsSoFar().orElseThrow() - before;
+    assertThat(outcomes).hasSize(20).allMatch(new StoreOutcome.Applied()::equals);
+    assertThat(calls).as("calls for a lot of 20 requests").isEqualTo(callsPerWrite());
+    assertThat(store().find(id).orElseThrow().label()).isEqualTo("L19");
   }
 }
