@@ -1,6 +1,7 @@
 package dev.widgetrequests.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.widgetrequests.model.Attribute;
 import dev.widgetrequests.model.CreateWidget;
@@ -15,6 +16,7 @@ import dev.widgetrequests.model.parse.RequestParser;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,6 +44,16 @@ public abstract class WidgetStoreContract {
    */
   protected WidgetStore secondStore() {
     return store();
+  }
+
+  /** How many calls the store's service has answered so far; empty for a store that makes none. */
+  protected OptionalLong callsSoFar() {
+    return OptionalLong.empty();
+  }
+
+  /** How many calls one write of a widget the store wrote last takes. */
+  protected long callsPerWrite() {
+    return 1;
   }
 
   /** A fresh order key, later than every key given before. */
@@ -378,5 +390,168 @@ public abstract class WidgetStoreContract {
     inOrder.add(new CreateWidget("c", id, OWNER, "L", null, List.of()));
     updates.forEach(u -> inOrder.add(u.request()));
     assertThat(store().find(id)).contains(Replay.of(inOrder).get(id));
+  }
+
+  /**
+   * The same requests for any widget: a create, updates (one twice, one out of key order), an
+   * update and a delete by another owner, and a create earlier than all of them.
+   */
+  private static List<KeyedRequest> mixedRequests(String id, List<String> keys) {
+    Widget widget = fullWidget(id, OWNER);
+    KeyedRequest rename = update(keys.get(2), id, OWNER, "renamed", new Attribute("a", "1"));
+    return List.of(
+        create(keys.get(1), widget),
+        rename,
+        update(keys.get(4), id, OWNER, null, new Attribute("b", "2")),
+        rename,
+        update(keys.get(3), id, OWNER, "between"),
+        update(keys.get(5), id, "Sue Smith", "stolen"),
+        delete(keys.get(6), id, "Sue Smith"),
+        create(keys.get(0), fullWidget(id, OWNER)));
+  }
+
+  @Test
+  void applyAll_givesTheSameOutcomesAndStateAsOneByOne() {
+    List<String> keys = IntStream.range(0, 7).mapToObj(i -> nextKey()).toList();
+    String oneByOne = newId();
+    String together = newId();
+
+    List<StoreOutcome> expected = mixedRequests(oneByOne, keys).stream().map(this::apply).toList();
+    List<StoreOutcome> outcomes = store().applyAll(mixedRequests(together, keys), PROVENANCE);
+
+    assertThat(expected)
+        .as("the requests mean something: applied, duplicate and warned ones")
+        .hasAtLeastOneElementOfType(StoreOutcome.Applied.class)
+        .hasAtLeastOneElementOfType(StoreOutcome.Duplicate.class)
+        .hasAtLeastOneElementOfType(StoreOutcome.Warned.class);
+    assertThat(outcomes)
+        .extracting(outcome -> outcome.toString().replace(together, "ID"))
+        .isEqualTo(
+            expected.stream().map(outcome -> outcome.toString().replace(oneByOne, "ID")).toList());
+    Widget alone = store().find(oneByOne).orElseThrow();
+    Widget folded = store().find(together).orElseThrow();
+    assertThat(folded)
+        .isEqualTo(
+            new Widget(
+                together,
+                alone.owner(),
+                alone.label(),
+                alone.description(),
+                alone.otherAttributes()));
+    assertThat(folded.label()).isEqualTo("between");
+  }
+
+  @Test
+  void applyAll_afterEarlierRequests_foldsIntoTheStoredHistory() {
+    String id = newId();
+    Widget widget = fullWidget(id, OWNER);
+    KeyedRequest create = create(nextKey(), widget);
+    KeyedRequest first = update(nextKey(), id, OWNER, "first");
+    apply(create);
+    apply(first);
+    KeyedRequest later = update(nextKey(), id, OWNER, "later", new Attribute("x", "1"));
+
+    List<StoreOutcome> outcomes =
+        store().applyAll(List.of(first, later, create, later), PROVENANCE);
+
+    assertThat(outcomes)
+        .containsExactly(
+            new StoreOutcome.Duplicate(((StoreOutcome.Duplicate) outcomes.get(0)).note()),
+            new StoreOutcome.Applied(),
+            new StoreOutcome.Duplicate(((StoreOutcome.Duplicate) outcomes.get(2)).note()),
+            new StoreOutcome.Duplicate(((StoreOutcome.Duplicate) outcomes.get(3)).note()));
+    Widget found = store().find(id).orElseThrow();
+    assertThat(found.label()).isEqualTo("later");
+    assertThat(found.otherAttributes()).endsWith(new Attribute("x", "1"));
+    assertThat(secondStore().applyAll(List.of(later), PROVENANCE).getFirst())
+        .isInstanceOf(StoreOutcome.Duplicate.class);
+  }
+
+  @Test
+  void applyAll_ofOnlyDuplicates_changesNothing() {
+    String id = newId();
+    KeyedRequest create = create(nextKey(), fullWidget(id, OWNER));
+    apply(create);
+
+    assertThat(store().applyAll(List.of(create, create), PROVENANCE))
+        .allMatch(StoreOutcome.Duplicate.class::isInstance)
+        .hasSize(2);
+    assertThat(store().find(id)).contains(fullWidget(id, OWNER));
+  }
+
+  @Test
+  void applyAll_racingAnotherStore_losesNoChange() throws Exception {
+    String id = newId();
+    put(new Widget(id, OWNER, "L", null, List.of()));
+    List<KeyedRequest> updates = new ArrayList<>();
+    for (int i = 0; i < 24; i++) {
+      updates.add(update(nextKey(), id, OWNER, "L" + i, new Attribute("a" + i, "v" + i)));
+    }
+    try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+      Future<?> evens =
+          pool.submit(
+              () -> {
+                for (int i = 0; i < updates.size(); i += 6) {
+                  store()
+                      .applyAll(
+                          List.of(updates.get(i), updates.get(i + 2), updates.get(i + 4)),
+                          PROVENANCE);
+                }
+              });
+      Future<?> odds =
+          pool.submit(
+              () -> {
+                for (int i = 1; i < updates.size(); i += 6) {
+                  secondStore()
+                      .applyAll(
+                          List.of(updates.get(i), updates.get(i + 2), updates.get(i + 4)),
+                          PROVENANCE);
+                }
+              });
+      evens.get();
+      odds.get();
+    }
+
+    List<dev.widgetrequests.model.WidgetRequest> inOrder = new ArrayList<>();
+    inOrder.add(new CreateWidget("c", id, OWNER, "L", null, List.of()));
+    updates.forEach(u -> inOrder.add(u.request()));
+    assertThat(store().find(id)).contains(Replay.of(inOrder).get(id));
+  }
+
+  @Test
+  void applyAll_ofTwoWidgets_isRefusedBeforeAnyChange() {
+    String id = newId();
+    String other = newId();
+
+    org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                store()
+                    .applyAll(
+                        List.of(
+                            create(nextKey(), fullWidget(id, OWNER)),
+                            create(nextKey(), fullWidget(other, OWNER))),
+                        PROVENANCE));
+    assertThat(store().find(id)).isEmpty();
+    assertThat(store().find(other)).isEmpty();
+  }
+
+  @Test
+  void applyAll_ofAWidgetItWroteLast_writesOnceForTheLot() {
+    assumeTrue(callsSoFar().isPresent(), "a store that makes calls");
+    String id = newId();
+    put(new Widget(id, OWNER, "L", null, List.of()));
+    List<KeyedRequest> lot = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      lot.add(update(nextKey(), id, OWNER, "L" + i, new Attribute("a" + i, "v" + i)));
+    }
+    long before = callsSoFar().orElseThrow();
+
+    List<StoreOutcome> outcomes = store().applyAll(lot, PROVENANCE);
+
+    long calls = callsSoFar().orElseThrow() - before;
+    assertThat(outcomes).hasSize(20).allMatch(new StoreOutcome.Applied()::equals);
+    assertThat(calls).as("calls for a lot of 20 requests").isEqualTo(callsPerWrite());
+    assertThat(store().find(id).orElseThrow().label()).isEqualTo("L19");
   }
 }

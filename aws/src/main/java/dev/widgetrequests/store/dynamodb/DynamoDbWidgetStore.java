@@ -6,7 +6,7 @@ import dev.widgetrequests.model.CreateWidget;
 import dev.widgetrequests.model.Widget;
 import dev.widgetrequests.model.fold.Folded;
 import dev.widgetrequests.model.fold.KeyedRequest;
-import dev.widgetrequests.model.fold.WidgetFold;
+import dev.widgetrequests.store.FoldedBatch;
 import dev.widgetrequests.store.Provenance;
 import dev.widgetrequests.store.StateCache;
 import dev.widgetrequests.store.StoreConflictException;
@@ -103,45 +103,66 @@ public final class DynamoDbWidgetStore implements WidgetStore {
 
   @Override
   public StoreOutcome apply(KeyedRequest request, Provenance provenance) {
+    return applyAll(List.of(request), provenance).getFirst();
+  }
+
+  /**
+   * Folds the requests into the widget's history one after the other and writes the result once,
+   * conditionally; a lost race reads again and folds the whole lot again (docs/design/consumer.md,
+   * "Coalescing in the lane").
+   */
+  @Override
+  public List<StoreOutcome> applyAll(List<KeyedRequest> requests, Provenance provenance) {
     Objects.requireNonNull(provenance, "provenance");
+    String id = FoldedBatch.widgetOf(requests);
     try {
-      return locks.withLock(request.request().widgetId(), () -> applyLocked(request, provenance));
+      List<StoreOutcome> outcomes = locks.withLock(id, () -> applyLocked(id, requests, provenance));
+      // Which request the store refused is not known for a lot: apply each by itself instead.
+      if (requests.size() > 1
+          && outcomes.stream().anyMatch(StoreOutcome.Refused.class::isInstance)) {
+        return requests.stream().map(request -> apply(request, provenance)).toList();
+      }
+      return outcomes;
     } catch (SdkException failure) {
       throw AwsFailures.translate(failure); // docs/design/consumer.md, "Failures"
     }
   }
 
-  private StoreOutcome applyLocked(KeyedRequest request, Provenance provenance) {
-    String id = request.request().widgetId();
+  private List<StoreOutcome> applyLocked(
+      String id, List<KeyedRequest> requests, Provenance provenance) {
     StateItem.Known known =
         cache
             .get(id)
-            // A new widget's history is just its create: try that before reading anything.
+            // A new widget's history starts with its create: try that before reading anything.
             .orElseGet(
-                () -> request.request() instanceof CreateWidget ? StateItem.Known.NONE : read(id));
+                () ->
+                    requests.getFirst().request() instanceof CreateWidget
+                        ? StateItem.Known.NONE
+                        : read(id));
     for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      Folded folded = WidgetFold.fold(known.history(), request);
-      if (!folded.changed()) {
-        return StoreOutcome.of(folded.outcome());
+      FoldedBatch batch = FoldedBatch.fold(known.history(), requests);
+      if (!batch.changed()) {
+        return batch.storeOutcomes();
       }
+      Folded folded = batch.last();
       long version = known.version() + 1;
       Map<String, AttributeValue> item;
       try {
         item =
             states.toItem(id, folded, version, lastRequestId(folded, provenance), clock.instant());
       } catch (IllegalArgumentException reserved) {
-        return new StoreOutcome.Refused(reserved.getMessage());
+        return refused(requests, reserved.getMessage());
       }
       try {
         write(item, known.version());
         cache.put(id, new StateItem.Known(folded.history(), version));
-        return StoreOutcome.of(folded.outcome());
+        return batch.storeOutcomes();
       } catch (ConditionalCheckFailedException lostRace) {
         WidgetLocks.pauseAfterLostRace(id, attempt);
         known = read(id);
       } catch (DynamoDbException e) {
         if (isValidation(e)) {
-          return new StoreOutcome.Refused("DynamoDB refused widget " + id + ": " + e.getMessage());
+          return refused(requests, "DynamoDB refused widget " + id + ": " + e.getMessage());
         }
         cache.forget(id);
         throw e;
@@ -149,6 +170,12 @@ public final class DynamoDbWidgetStore implements WidgetStore {
     }
     cache.forget(id);
     throw new StoreConflictException(id, MAX_ATTEMPTS);
+  }
+
+  private static List<StoreOutcome> refused(List<KeyedRequest> requests, String reason) {
+    return requests.stream()
+        .map(request -> (StoreOutcome) new StoreOutcome.Refused(reason))
+        .toList();
   }
 
   @Override

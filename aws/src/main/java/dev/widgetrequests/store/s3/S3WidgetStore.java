@@ -9,6 +9,7 @@ import dev.widgetrequests.model.fold.Folded;
 import dev.widgetrequests.model.fold.KeyedRequest;
 import dev.widgetrequests.model.fold.WidgetFold;
 import dev.widgetrequests.model.json.WidgetJson;
+import dev.widgetrequests.store.FoldedBatch;
 import dev.widgetrequests.store.Provenance;
 import dev.widgetrequests.store.StateCache;
 import dev.widgetrequests.store.StoreConflictException;
@@ -123,29 +124,44 @@ public final class S3WidgetStore implements WidgetStore {
 
   @Override
   public StoreOutcome apply(KeyedRequest request, Provenance provenance) {
+    return applyAll(List.of(request), provenance).getFirst();
+  }
+
+  /**
+   * Folds the requests into the widget's state one after the other, writes the state once,
+   * conditionally, and projects it once; a lost race reads again and folds the whole lot again
+   * (docs/design/consumer.md, "Coalescing in the lane").
+   */
+  @Override
+  public List<StoreOutcome> applyAll(List<KeyedRequest> requests, Provenance provenance) {
     Objects.requireNonNull(provenance, "provenance");
+    String id = FoldedBatch.widgetOf(requests);
     try {
-      return locks.withLock(request.request().widgetId(), () -> applyLocked(request, provenance));
+      return locks.withLock(id, () -> applyLocked(id, requests, provenance));
     } catch (SdkException failure) {
       throw AwsFailures.translate(failure); // docs/design/consumer.md, "Failures"
     }
   }
 
-  private StoreOutcome applyLocked(KeyedRequest request, Provenance provenance) {
-    String id = request.request().widgetId();
+  private List<StoreOutcome> applyLocked(
+      String id, List<KeyedRequest> requests, Provenance provenance) {
     WidgetState known =
         cache
             .get(id)
-            // A new widget's state is just its create: try that before reading anything.
+            // A new widget's state starts with its create: try that before reading anything.
             .orElseGet(
-                () -> request.request() instanceof CreateWidget ? WidgetState.NONE : read(id));
+                () ->
+                    requests.getFirst().request() instanceof CreateWidget
+                        ? WidgetState.NONE
+                        : read(id));
     for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      Folded folded = WidgetFold.fold(known.history(), request);
-      if (!folded.changed()) {
+      FoldedBatch batch = FoldedBatch.fold(known.history(), requests);
+      if (!batch.changed()) {
         // A consumer may have stopped between writing the state and its objects: finish that.
         project(id, read(id), provenance);
-        return StoreOutcome.of(folded.outcome());
+        return batch.storeOutcomes();
       }
+      Folded folded = batch.last();
       Set<String> objects = new LinkedHashSet<>(known.objects());
       String live = projection.liveKey(folded);
       if (live != null) {
@@ -165,7 +181,7 @@ public final class S3WidgetStore implements WidgetStore {
       }
       cache.put(id, next);
       project(id, next, provenance);
-      return StoreOutcome.of(folded.outcome());
+      return batch.storeOutcomes();
     }
     cache.forget(id);
     throw new StoreConflictException(id, MAX_ATTEMPTS);

@@ -6,6 +6,7 @@ import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.from
 import static software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS;
 
 import dev.widgetrequests.config.ConfigurationException;
+import dev.widgetrequests.local.LocalService;
 import dev.widgetrequests.local.LocalStack;
 import dev.widgetrequests.local.LocalStackExtension;
 import dev.widgetrequests.model.Attribute;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,6 +47,17 @@ class DynamoDbWidgetStoreIT extends WidgetStoreContract {
     table = stack.createWidgetTable(stack.uniqueName("widgets"), "id");
     store = new DynamoDbWidgetStore(dynamoDb, table, "id", CLOCK);
     second = new DynamoDbWidgetStore(dynamoDb, table, "id", CLOCK);
+  }
+
+  @Override
+  protected OptionalLong callsSoFar() {
+    return OptionalLong.of(stack.callCounts().of(LocalService.DYNAMODB));
+  }
+
+  /** One conditional PutItem. */
+  @Override
+  protected long callsPerWrite() {
+    return 1;
   }
 
   @Override

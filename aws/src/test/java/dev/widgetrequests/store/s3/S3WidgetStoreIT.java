@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.widgetrequests.config.ConfigurationException;
+import dev.widgetrequests.local.LocalService;
 import dev.widgetrequests.local.LocalStack;
 import dev.widgetrequests.local.LocalStackExtension;
 import dev.widgetrequests.model.Attribute;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -46,6 +48,17 @@ class S3WidgetStoreIT extends WidgetStoreContract {
     bucket = stack.createBucket(stack.uniqueName("widgets"));
     store = new S3WidgetStore(s3, bucket, "widgets/", CLOCK);
     second = new S3WidgetStore(s3, bucket, "widgets/", CLOCK);
+  }
+
+  @Override
+  protected OptionalLong callsSoFar() {
+    return OptionalLong.of(stack.callCounts().of(LocalService.S3));
+  }
+
+  /** The state object, the widget object, a HEAD of the state. */
+  @Override
+  protected long callsPerWrite() {
+    return 3;
   }
 
   @Override

@@ -9,6 +9,7 @@ import dev.widgetrequests.store.WidgetStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +35,9 @@ public final class ConsumerEngine {
 
   /** One poll for about this many requests in flight. */
   private static final int REQUESTS_PER_POLL_LOOP = 16;
+
+  /** At most this many waiting requests of one widget are folded into one store call. */
+  private static final int MOST_AT_ONCE = 32;
 
   private final RequestSource source;
   private final RequestParser parser;
@@ -248,25 +252,95 @@ public final class ConsumerEngine {
     }
   }
 
-  /** One delivery in its lane: applied unless stopping or held up behind a released request. */
+  /**
+   * A widget's lane: its waiting deliveries are taken up to {@value #MOST_AT_ONCE} at a time and
+   * applied in one store call (docs/design/consumer.md, "Coalescing in the lane"), unless stopping
+   * or held up behind a released request; each then ends by its own outcome.
+   */
   private final class Lane implements Dispatch.LaneTask {
+    private final ConcurrentHashMap<String, ArrayDeque<Waiting>> waiting =
+        new ConcurrentHashMap<>();
+
+    private record Waiting(Delivery delivery, ParseResult.Valid parsed) {}
+
+    @Override
+    public Runnable join(String widgetId, Delivery delivery, ParseResult.Valid parsed) {
+      waiting.compute(
+          widgetId,
+          (id, queue) -> {
+            ArrayDeque<Waiting> joined = queue == null ? new ArrayDeque<>() : queue;
+            joined.add(new Waiting(delivery, parsed));
+            return joined;
+          });
+      return () -> runLane(widgetId);
+    }
+
+    /**
+     * Each delivery's task runs after those of the deliveries before it, so when it runs, its own
+     * delivery is either the first waiting or already taken by one of them: every delivery is taken
+     * once, in its lane's order.
+     */
+    private List<Waiting> take(String widgetId) {
+      List<Waiting> taken = new ArrayList<>();
+      waiting.computeIfPresent(
+          widgetId,
+          (id, queue) -> {
+            while (!queue.isEmpty() && taken.size() < MOST_AT_ONCE) {
+              taken.add(queue.poll());
+            }
+            return queue.isEmpty() ? null : queue;
+          });
+      return taken;
+    }
+
+    private void runLane(String widgetId) {
+      List<Waiting> batch = take(widgetId);
+      if (batch.isEmpty()) {
+        return; // taken with an earlier delivery of the lane
+      }
+      List<Delivery> deliveries = batch.stream().map(Waiting::delivery).toList();
+      deliveries.forEach(events::started);
+      List<Outcome> outcomes;
+      try {
+        Delivery blocker = lanes.blockedBy(widgetId);
+        if (!running) {
+          outcomes = deliveries.stream().map(this::giveBack).toList();
+        } else if (blocker != null) {
+          outcomes = deliveries.stream().map(delivery -> releaseBehind(delivery, blocker)).toList();
+        } else {
+          outcomes =
+              processor.applyAll(
+                  deliveries, batch.stream().map(waiting -> waiting.parsed().request()).toList());
+        }
+      } catch (RuntimeException failure) {
+        Outcome released = new Outcome.Released(Failures.describe(failure));
+        outcomes = deliveries.stream().map(delivery -> released).toList();
+      }
+      for (int i = 0; i < batch.size(); i++) {
+        Outcome outcome = outcomes.get(i);
+        if (outcome instanceof Outcome.Released) {
+          lanes.block(widgetId, deliveries.get(i));
+        }
+        end(deliveries.get(i), batch.get(i).parsed(), outcome, widgetId);
+      }
+    }
+
+    private Outcome releaseBehind(Delivery delivery, Delivery blocker) {
+      try {
+        source.releaseBehind(delivery, blocker);
+        return new Outcome.Released("behind a released request for the same widget");
+      } catch (RuntimeException failure) {
+        return new Outcome.Released(Failures.describe(failure));
+      }
+    }
+
+    /** A delivery that is no widget's request: dead-lettered unless stopping. */
     @Override
     public void run(Delivery delivery, ParseResult parsed, String widgetId) {
       events.started(delivery);
       Outcome outcome;
       try {
-        Delivery blocker = widgetId == null ? null : lanes.blockedBy(widgetId);
-        if (!running) {
-          outcome = giveBack(delivery);
-        } else if (blocker != null) {
-          source.releaseBehind(delivery, blocker);
-          outcome = new Outcome.Released("behind a released request for the same widget");
-        } else {
-          outcome = processor.process(delivery, parsed);
-        }
-        if (outcome instanceof Outcome.Released && widgetId != null) {
-          lanes.block(widgetId, delivery);
-        }
+        outcome = running ? processor.process(delivery, parsed) : giveBack(delivery);
       } catch (RuntimeException failure) {
         outcome = new Outcome.Released(Failures.describe(failure));
       }

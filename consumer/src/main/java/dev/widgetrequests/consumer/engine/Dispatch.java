@@ -26,7 +26,14 @@ final class Dispatch {
 
   /** What runs in a lane for one delivery; it ends the delivery and frees its permit. */
   interface LaneTask {
+    /** Ends a delivery that is no widget's request (it could not be parsed). */
     void run(Delivery delivery, ParseResult parsed, String widgetId);
+
+    /**
+     * The delivery waits in its widget's lane; the task returned, run in the lane's order, takes it
+     * with whatever else of the lane waits by then.
+     */
+    Runnable join(String widgetId, Delivery delivery, ParseResult.Valid parsed);
 
     /** The delivery ended before reaching a lane (the source ended it, or the fetch failed). */
     void ended(Delivery delivery, Outcome outcome);
@@ -122,7 +129,7 @@ final class Dispatch {
     if (parsed instanceof ParseResult.Valid valid) {
       String widgetId = valid.request().widgetId();
       fairShare.joined(widgetId);
-      lanes.submit(widgetId, () -> task.run(delivery, parsed, widgetId));
+      lanes.submit(widgetId, task.join(widgetId, delivery, valid));
     } else {
       lanes.submitUnordered(() -> task.run(delivery, parsed, null));
     }

@@ -10,6 +10,8 @@ import dev.widgetrequests.store.Provenance;
 import dev.widgetrequests.store.StoreOutcome;
 import dev.widgetrequests.store.WidgetStore;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Takes one delivered request to its end: applies it to the store and removes it from the source,
@@ -67,15 +69,46 @@ final class RequestProcessor {
   }
 
   private Outcome apply(Delivery delivery, WidgetRequest request) {
-    Outcome outcome;
+    return applyAll(List.of(delivery), List.of(request)).getFirst();
+  }
+
+  /**
+   * Takes requests of one widget, in their lane's order, to their ends: folds them into the store
+   * in one call (one write for the lot, docs/design/consumer.md, "Coalescing in the lane"), then
+   * ends each delivery by its own outcome. When the call fails, every delivery is released, the
+   * later ones behind the first; when the store refuses the lot, each is applied by itself, so only
+   * the request it cannot hold is dead-lettered.
+   *
+   * @param requests the parsed request of each delivery, in the same order
+   * @return the outcome of each delivery, in the same order
+   */
+  List<Outcome> applyAll(List<Delivery> deliveries, List<WidgetRequest> requests) {
+    List<StoreOutcome> stored;
     try {
-      outcome = applyToStore(delivery, request);
+      stored = store(deliveries, requests);
     } catch (InfrastructureFailure.Refused refused) {
+      if (deliveries.size() > 1) {
+        List<Outcome> outcomes = new ArrayList<>(deliveries.size());
+        for (int i = 0; i < deliveries.size(); i++) {
+          outcomes.add(apply(deliveries.get(i), requests.get(i)));
+        }
+        return outcomes;
+      }
       listener.failed(refused);
-      return reject(delivery, "the store refused it: " + refused.describe());
+      return List.of(reject(deliveries.getFirst(), "the store refused it: " + refused.describe()));
     } catch (RuntimeException failure) {
-      return release(delivery, failure);
+      return releaseAll(deliveries, failure);
     }
+    List<Outcome> outcomes = new ArrayList<>(deliveries.size());
+    for (int i = 0; i < deliveries.size(); i++) {
+      outcomes.add(end(deliveries.get(i), stored.get(i)));
+    }
+    return outcomes;
+  }
+
+  /** Ends one delivery by what the store did with its request. */
+  private Outcome end(Delivery delivery, StoreOutcome stored) {
+    Outcome outcome = deadLetterIfLost(delivery, stored);
     if (outcome instanceof Outcome.Rejected
         || outcome instanceof Outcome.TooLate
         || outcome instanceof Outcome.Released) {
@@ -90,14 +123,22 @@ final class RequestProcessor {
     }
   }
 
-  /**
-   * Folds the request into the store at its delivery's order key. A request the store can never
-   * hold is dead-lettered here (the delivery is then done with); otherwise the caller acknowledges.
-   */
-  Outcome applyToStore(Delivery delivery, WidgetRequest request) {
+  /** One call to the store for the lot; the provenance is the last delivery's. */
+  private List<StoreOutcome> store(List<Delivery> deliveries, List<WidgetRequest> requests) {
+    List<KeyedRequest> keyed = new ArrayList<>(deliveries.size());
+    for (int i = 0; i < deliveries.size(); i++) {
+      keyed.add(new KeyedRequest(deliveries.get(i).orderKey(), requests.get(i)));
+    }
     Provenance provenance =
-        new Provenance(request.requestId(), clock.instant(), delivery.position());
-    StoreOutcome outcome = store.apply(new KeyedRequest(delivery.orderKey(), request), provenance);
+        new Provenance(
+            requests.getLast().requestId(), clock.instant(), deliveries.getLast().position());
+    return deliveries.size() == 1
+        ? List.of(store.apply(keyed.getFirst(), provenance))
+        : store.applyAll(keyed, provenance);
+  }
+
+  /** The outcome of a stored request; one too late or refused is dead-lettered here. */
+  private Outcome deadLetterIfLost(Delivery delivery, StoreOutcome outcome) {
     return switch (outcome) {
       case StoreOutcome.Applied a -> new Outcome.Applied();
       case StoreOutcome.Warned w -> new Outcome.Warned(w.reason());
@@ -110,6 +151,27 @@ final class RequestProcessor {
       }
       case StoreOutcome.Refused r -> reject(delivery, r.reason());
     };
+  }
+
+  /**
+   * Releases every delivery of a lot whose store call failed: the first as any failed request, the
+   * later ones a little behind it, so the lane's order holds when they come back.
+   */
+  private List<Outcome> releaseAll(List<Delivery> deliveries, RuntimeException failure) {
+    List<Outcome> outcomes = new ArrayList<>(deliveries.size());
+    Delivery first = deliveries.getFirst();
+    outcomes.add(release(first, failure));
+    for (Delivery delivery : deliveries.subList(1, deliveries.size())) {
+      events.retried(delivery, failure);
+      String error = Failures.describe(failure);
+      try {
+        source.releaseBehind(delivery, first);
+      } catch (RuntimeException releaseFailed) {
+        error += "; release failed too: " + Failures.describe(releaseFailed);
+      }
+      outcomes.add(new Outcome.Released(error));
+    }
+    return outcomes;
   }
 
   /** Gives the delivery back to its source, to come back later; tells the listener why. */

@@ -5,10 +5,12 @@ import dev.widgetrequests.model.fold.Folded;
 import dev.widgetrequests.model.fold.KeyedRequest;
 import dev.widgetrequests.model.fold.WidgetFold;
 import dev.widgetrequests.model.fold.WidgetHistory;
+import dev.widgetrequests.store.FoldedBatch;
 import dev.widgetrequests.store.Provenance;
 import dev.widgetrequests.store.StoreOutcome;
 import dev.widgetrequests.store.WidgetStore;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -58,6 +60,30 @@ public final class InMemoryWidgetStore implements WidgetStore {
           return new Entry(folded.history(), folded.widget(), kept);
         });
     return StoreOutcome.of(result.get().outcome());
+  }
+
+  /** Folds the lot into the widget's entry at once: one write, as the AWS stores do. */
+  @Override
+  public List<StoreOutcome> applyAll(List<KeyedRequest> requests, Provenance provenance) {
+    Objects.requireNonNull(provenance, "provenance");
+    AtomicReference<FoldedBatch> result = new AtomicReference<>();
+    entries.compute(
+        FoldedBatch.widgetOf(requests),
+        (id, entry) -> {
+          WidgetHistory history = entry == null ? WidgetHistory.EMPTY : entry.history();
+          FoldedBatch batch = FoldedBatch.fold(history, requests, limits);
+          result.set(batch);
+          if (!batch.changed()) {
+            return entry;
+          }
+          Folded last = batch.last();
+          Provenance kept = entry == null ? null : entry.provenance();
+          if (requests.contains(last.lastChange())) {
+            kept = provenance;
+          }
+          return new Entry(last.history(), last.widget(), kept);
+        });
+    return result.get().storeOutcomes();
   }
 
   @Override
