@@ -23,8 +23,8 @@ import software.constructs.Construct;
  * one noisy owner from delaying the others' requests. Nothing is configured on the queue for it;
  * the consumer ignores the group (order keys do the ordering). Its largest message is SQS's
  * default, 256 KiB, the request handler's and the consumer's default too; raising {@code
- * WIDGETS_MAX_MESSAGE_BYTES} (up to 1 MiB) needs the queue's {@code MaximumMessageSize} raised
- * with it (docs/design/request-format.md).
+ * WIDGETS_MAX_MESSAGE_BYTES} (up to 1 MiB) needs the queue's {@code MaximumMessageSize} raised with
+ * it (docs/design/request-format.md).
  */
 public final class RequestQueues extends Construct {
   static final String QUEUE_NAME = "widget-requests";
