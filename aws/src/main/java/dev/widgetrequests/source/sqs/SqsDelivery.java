@@ -46,7 +46,8 @@ record SqsDelivery(
         true);
   }
 
-  SqsDelivery withRequest(String request, MessageBody.Pointer from) {
+  /** This message, carrying another request body or pointer. */
+  private SqsDelivery carrying(String request, MessageBody.Pointer to, boolean isResolved) {
     return new SqsDelivery(
         messageId,
         receiptHandle,
@@ -55,35 +56,21 @@ record SqsDelivery(
         keyOutOfBounds,
         receiveCount,
         request,
-        from,
-        true);
+        to,
+        isResolved);
+  }
+
+  SqsDelivery withRequest(String request, MessageBody.Pointer from) {
+    return carrying(request, from, true);
   }
 
   /** A pointer whose object is read later, off the poll loop. */
   SqsDelivery pointingAt(MessageBody.Pointer to) {
-    return new SqsDelivery(
-        messageId,
-        receiptHandle,
-        messageBody,
-        messageKey,
-        keyOutOfBounds,
-        receiveCount,
-        messageBody,
-        to,
-        false);
+    return carrying(messageBody, to, false);
   }
 
   SqsDelivery withoutPointer() {
-    return new SqsDelivery(
-        messageId,
-        receiptHandle,
-        messageBody,
-        messageKey,
-        keyOutOfBounds,
-        receiveCount,
-        body,
-        null,
-        true);
+    return carrying(body, null, true);
   }
 
   /** The message's key, a pointer's too: an object's name is no order (random for some clients). */
