@@ -29,7 +29,12 @@ import picocli.CommandLine.Spec;
           + " ratios, the consumer's peak RSS and CPU per request, and per drainer the AWS calls"
           + " per request, DynamoDB write and read units per request and the list-price cost of a"
           + " million requests, as a Markdown table. The consumer's counts come from its metrics"
-          + " endpoint, the calls from the local stack. How to read it: docs/bench/README.md."
+          + " endpoint, the calls from the local stack. Path hot-widget measures the consumer"
+          + " alone on two runs queued in full before it starts, whatever -n: one widget's create"
+          + " and 600 updates with 60 other widgets' creates among them, and 661 creates of"
+          + " distinct widgets; it prints both rates, their ratio, and how soon after the"
+          + " consumer's first receive the last of the 60 other widgets was stored, in a table of"
+          + " its own. How to read it: docs/bench/README.md."
     })
 public final class BenchCommand implements Callable<Integer> {
   /** A producer round sends this many times N: N alone goes out in about a second. */
@@ -55,7 +60,7 @@ public final class BenchCommand implements Callable<Integer> {
       names = "--paths",
       paramLabel = "PATH[,PATH...]",
       split = ",",
-      defaultValue = "queue-dynamodb,queue-s3,claim-check,bucket-dynamodb",
+      defaultValue = "queue-dynamodb,queue-s3,claim-check,bucket-dynamodb,hot-widget",
       description = "Paths to measure (default: ${DEFAULT-VALUE}).")
   List<String> paths;
 

@@ -2,11 +2,13 @@ package dev.widgetrequests.bench;
 
 import dev.widgetrequests.local.LocalStack;
 import dev.widgetrequests.local.QueuePair;
+import dev.widgetrequests.model.WidgetRequest;
 import dev.widgetrequests.producer.sink.QueueSink;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.ToDoubleFunction;
 
@@ -36,7 +38,11 @@ final class BenchRunner {
           BenchClients clients = new BenchClients(stack)) {
         warmUp(stack, clients, latency);
         for (BenchPath path : settings.paths()) {
-          table.add(measure(stack, clients, path, latency));
+          if (path == BenchPath.HOT_WIDGET) {
+            table.add(hotWidget(stack, clients, latency));
+          } else {
+            table.add(measure(stack, clients, path, latency));
+          }
         }
         if (settings.producer()) {
           table.add(producerRow(stack, clients, latency));
@@ -61,7 +67,8 @@ final class BenchRunner {
     if (settings.warmUp() == 0) {
       return;
     }
-    for (BenchPath path : settings.paths()) {
+    for (BenchPath path :
+        settings.paths().stream().map(BenchPath::warmedUpAs).distinct().toList()) {
       progress.context(latency + " ms " + path.label);
       Resources forCeiling = Resources.create(stack, path);
       Prefill.Sent sent =
@@ -124,6 +131,45 @@ final class BenchRunner {
     Drain plain =
         loops(stack, clients, path, latency, (on, filled) -> RawCeiling.plainWrites(clients, on));
     return new BenchTable.Row(latency, path, consumer, baseline, ceiling, ceilingProcess, plain);
+  }
+
+  /**
+   * The consumer alone on the hot widget's stream and on as many distinct creates, each queued in
+   * full on fresh resources before a fresh consumer process starts, with no warm-up: the harness of
+   * docs/design/consumer.md E1 and E5.
+   */
+  private HotWidgetTable.Row hotWidget(LocalStack stack, BenchClients clients, int latency)
+      throws IOException, InterruptedException {
+    BenchPath path = BenchPath.HOT_WIDGET;
+    progress.context(latency + " ms " + path.label);
+    HotWidgetRun hot =
+        hotWidgetRun(stack, clients, latency, HotWidgetStream.HOT_RUN, HotWidgetStream.hotWidget());
+    HotWidgetRun distinct =
+        hotWidgetRun(
+            stack,
+            clients,
+            latency,
+            HotWidgetStream.DISTINCT_RUN,
+            HotWidgetStream.distinctWidgets());
+    HotWidgetTable.Row row = new HotWidgetTable.Row(latency, hot, distinct);
+    out.printf(
+        "%d ms %-24s %.2f × the distinct creates' rate; other widgets stored within %s%n",
+        latency,
+        path.label,
+        row.ratio(),
+        hot.othersStoredMillis() < 0 ? "—" : "%.2f s".formatted(hot.othersStoredMillis() / 1e3));
+    return row;
+  }
+
+  private HotWidgetRun hotWidgetRun(
+      LocalStack stack, BenchClients clients, int latency, String run, List<WidgetRequest> requests)
+      throws IOException, InterruptedException {
+    Resources resources = Resources.create(stack, BenchPath.HOT_WIDGET);
+    HotWidgetRun.Queued queued = HotWidgetRun.queue(run, resources, clients, requests);
+    settle();
+    HotWidgetRun drained = HotWidgetRun.drain(queued, clients, settings, progress);
+    line(latency, BenchPath.HOT_WIDGET, drained.drain(), run);
+    return drained;
   }
 
   /** Ceiling loops on fresh resources, built once these are filled and before the JIT settles. */
@@ -220,12 +266,16 @@ final class BenchRunner {
   }
 
   private void line(int latency, BenchPath path, Drain drain) {
+    line(latency, path, drain, drain.drainer());
+  }
+
+  private void line(int latency, BenchPath path, Drain drain, String drainer) {
     progress.done();
     out.printf(
         "%d ms %-24s %-23s %5d requests in %6.1f s: %6.0f req/s %s%n",
         latency,
         path.label,
-        drain.drainer(),
+        drainer,
         drain.handled(),
         drain.seconds(),
         drain.perSecond(),

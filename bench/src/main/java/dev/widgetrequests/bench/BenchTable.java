@@ -44,6 +44,7 @@ final class BenchTable {
 
   private final List<Row> rows = new ArrayList<>();
   private final List<ProducerRow> producerRows = new ArrayList<>();
+  private final List<HotWidgetTable.Row> hotWidgetRows = new ArrayList<>();
 
   void add(Row row) {
     rows.add(row);
@@ -53,7 +54,36 @@ final class BenchTable {
     producerRows.add(row);
   }
 
+  void add(HotWidgetTable.Row row) {
+    hotWidgetRows.add(row);
+  }
+
   void print(PrintStream out) {
+    if (!rows.isEmpty() || hotWidgetRows.isEmpty()) {
+      printPaths(out);
+      out.println();
+    }
+    if (!hotWidgetRows.isEmpty()) {
+      HotWidgetTable.print(hotWidgetRows, out);
+      out.println();
+    }
+    out.println(NOTE);
+    if (!producerRows.isEmpty()) {
+      out.println();
+      out.println("| latency | producer (-ird 0) req/s | bare SDK batch sends req/s | ratio |");
+      out.println("|---|---:|---:|---:|");
+      for (ProducerRow row : producerRows) {
+        out.printf(
+            "| %d ms | %.0f | %.0f | %.2f |%n",
+            row.latencyMillis(),
+            row.producerPerSecond(),
+            row.bareSendPerSecond(),
+            row.producerPerSecond() / Math.max(1e-9, row.bareSendPerSecond()));
+      }
+    }
+  }
+
+  private void printPaths(PrintStream out) {
     out.println(
         "| latency | path | drainer | requests | req/s | p50 ms | p99 ms | × one-at-a-time |"
             + " × raw ceiling | peak RSS MB | CPU ms/req | CPU ms/req without JIT |"
@@ -91,21 +121,6 @@ final class BenchTable {
                 ? "—"
                 : "%.2f".formatted(cost.dollarsPerMillion() / baselineCost.dollarsPerMillion()),
             drain.note());
-      }
-    }
-    out.println();
-    out.println(NOTE);
-    if (!producerRows.isEmpty()) {
-      out.println();
-      out.println("| latency | producer (-ird 0) req/s | bare SDK batch sends req/s | ratio |");
-      out.println("|---|---:|---:|---:|");
-      for (ProducerRow row : producerRows) {
-        out.printf(
-            "| %d ms | %.0f | %.0f | %.2f |%n",
-            row.latencyMillis(),
-            row.producerPerSecond(),
-            row.bareSendPerSecond(),
-            row.producerPerSecond() / Math.max(1e-9, row.bareSendPerSecond()));
       }
     }
   }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * The project's consumer as a user runs it: a {@code widgets consumer} child process with its
@@ -48,8 +49,27 @@ final class ConsumerProcess {
       List<String> extraOptions,
       BenchProgress progress)
       throws IOException, InterruptedException {
-    Path dir = Files.createTempDirectory("widgets-bench");
-    Path log = dir.resolve("consumer.log");
+    Path log = Files.createTempDirectory("widgets-bench").resolve("consumer.log");
+    return drain(resources, sent, warmUp, extraJvmOptions, extraOptions, log, () -> 0, progress);
+  }
+
+  /**
+   * As above, the consumer logging to {@code log} (a line per request, with the time it ended), and
+   * for a drain without a warm-up, starting at {@code firstTaken}: when the consumer took its first
+   * message, in epoch milliseconds (0 when not known: then at the first scrape that counts a
+   * request finished).
+   */
+  static Drain drain(
+      Resources resources,
+      Prefill.Sent sent,
+      int warmUp,
+      List<String> extraJvmOptions,
+      List<String> extraOptions,
+      Path log,
+      LongSupplier firstTaken,
+      BenchProgress progress)
+      throws IOException, InterruptedException {
+    Path dir = log.getParent();
     List<String> arguments = new ArrayList<>(resources.consumerArguments());
     arguments.addAll(extraOptions);
     int metricsPort = freePort();
@@ -76,6 +96,7 @@ final class ConsumerProcess {
           dir.resolve(CONSOLE),
           sent,
           warmUp,
+          firstTaken,
           progress);
     } finally {
       process.destroyForcibly();
@@ -114,6 +135,7 @@ final class ConsumerProcess {
       Path console,
       Prefill.Sent sent,
       int warmUp,
+      LongSupplier firstTaken,
       BenchProgress progress)
       throws InterruptedException {
     ProcSampler sampler = new ProcSampler(process.pid());
@@ -129,7 +151,8 @@ final class ConsumerProcess {
         progress.show("consumer warm-up", (int) scrape.finished(), warmUp, warmStart);
       }
     }
-    long drainStart = System.currentTimeMillis();
+    long taken = warmUp > 0 ? 0 : firstTaken.getAsLong();
+    long drainStart = taken > 0 ? taken : System.currentTimeMillis();
     // Without a warm-up every request counts, and so does every call the consumer made for them.
     Metered meteredAtStart = warmUp > 0 ? resources.stack().metered() : beforeStart;
     ConsumerCounts.Scrape atStart = warmUp > 0 ? scrape : ConsumerCounts.NONE;
