@@ -2,6 +2,7 @@ package dev.widgetrequests.infra;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.widgetrequests.local.npm.NpmInstall;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,8 @@ import java.util.regex.Pattern;
 /**
  * cfn-guard 3.1.1 and AWS's Control Tower rules, as the npm package
  * {@code @cdklabs/cdk-validator-cfnguard} ships them, installed into {@code infra/cfnguard} by
- * {@code scripts/cfnguard-install.sh} the first time they are missing (a fresh clone, CI).
+ * {@code scripts/cfnguard-install.sh} the first time they are missing (a fresh clone, CI; {@link
+ * NpmInstall}).
  */
 final class CfnGuard {
   private static final Pattern CONTROL = Pattern.compile("\\[(CT\\.[A-Z0-9]+\\.PR\\.[0-9]+)\\]");
@@ -127,12 +129,13 @@ final class CfnGuard {
   }
 
   /** infra/cfnguard, installed; installs it first when needed (once per JVM at most). */
-  static synchronized Path ready() {
+  static Path ready() {
     Path home = home();
-    if (!installed(home)) {
-      install(home);
-    }
-    return home;
+    return NpmInstall.ready(
+        home,
+        home.resolve("../../scripts/cfnguard-install.sh").normalize(),
+        "cfn-guard",
+        System.err::println);
   }
 
   private static Path home() {
@@ -145,37 +148,5 @@ final class CfnGuard {
     }
     throw new IllegalStateException(
         "no infra/cfnguard/package-lock.json above " + Path.of("").toAbsolutePath());
-  }
-
-  private static boolean installed(Path home) {
-    Path marker = home.resolve("node_modules").resolve(".package-lock.json");
-    try {
-      return Files.isRegularFile(marker)
-          && Files.getLastModifiedTime(marker)
-                  .compareTo(Files.getLastModifiedTime(home.resolve("package-lock.json")))
-              >= 0;
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  private static void install(Path home) {
-    Path script = home.resolve("../../scripts/cfnguard-install.sh").normalize();
-    try {
-      Process process =
-          new ProcessBuilder("bash", script.toString()).redirectErrorStream(true).start();
-      process.getOutputStream().close();
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      System.err.print(output);
-      int exit = process.waitFor();
-      if (exit != 0) {
-        throw new IllegalStateException(script + " failed with " + exit + ": " + output.strip());
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not run " + script, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while installing cfn-guard", e);
-    }
   }
 }

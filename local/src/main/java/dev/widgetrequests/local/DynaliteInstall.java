@@ -1,10 +1,6 @@
 package dev.widgetrequests.local;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.widgetrequests.local.npm.NpmInstall;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.Logger;
@@ -13,8 +9,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Where dynalite lives: {@code local/dynalite} of the source tree (its committed {@code
  * package.json}, {@code package-lock.json} and {@code server.js}), with {@code node_modules}
- * installed by {@code scripts/dynalite-install.sh} the first time it is missing, like Maven's
- * wrapper installs Maven. The launcher names the folder with the system property {@value
+ * installed by {@code scripts/dynalite-install.sh} the first time it is missing ({@link
+ * NpmInstall}). The launcher names the folder with the system property {@value
  * #DIRECTORY_PROPERTY}; builds and tests find it from their working directory.
  */
 final class DynaliteInstall {
@@ -26,12 +22,10 @@ final class DynaliteInstall {
   private DynaliteInstall() {}
 
   /** The dynalite folder, installed; installs it first when needed (once per JVM at most). */
-  static synchronized Path ready() {
+  static Path ready() {
     Path home = locate();
-    if (!installed(home)) {
-      install(home);
-    }
-    return home;
+    return NpmInstall.ready(
+        home, home.resolve("../../scripts/dynalite-install.sh").normalize(), "dynalite", log::info);
   }
 
   private static Path locate() {
@@ -49,46 +43,5 @@ final class DynaliteInstall {
             + Path.of("").toAbsolutePath()
             + "; run from the source tree or set -D"
             + DIRECTORY_PROPERTY);
-  }
-
-  private static boolean installed(Path home) {
-    Path marker = home.resolve("node_modules").resolve(".package-lock.json");
-    try {
-      return Files.isRegularFile(marker)
-          && Files.getLastModifiedTime(marker)
-                  .compareTo(Files.getLastModifiedTime(home.resolve("package-lock.json")))
-              >= 0;
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  private static void install(Path home) {
-    Path script = home.resolve("../../scripts/dynalite-install.sh").normalize();
-    ProcessBuilder builder =
-        new ProcessBuilder("bash", script.toString()).redirectErrorStream(true);
-    String last = "";
-    int exit;
-    try {
-      Process process = builder.start();
-      process.getOutputStream().close();
-      try (BufferedReader output =
-          new BufferedReader(
-              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-        for (String line = output.readLine(); line != null; line = output.readLine()) {
-          log.info("{}", line);
-          last = line.isBlank() ? last : line;
-        }
-      }
-      exit = process.waitFor();
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not run " + script, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while installing dynalite", e);
-    }
-    if (exit != 0) {
-      throw new IllegalStateException(last.isEmpty() ? script + " failed with " + exit : last);
-    }
   }
 }
