@@ -18,7 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +41,7 @@ public final class ConsumerEngine {
   private final RequestSource source;
   private final RequestParser parser;
   private final RequestProcessor processor;
+  private final Settlement.Ledger ledger;
   private final EngineSettings settings;
   private final Clock clock;
   private final ConsumerEvents events;
@@ -49,7 +49,6 @@ public final class ConsumerEngine {
   private final InFlightWindow permits;
   private final FairShare fairShare;
   private final Heartbeat heartbeat;
-  private final AtomicInteger held = new AtomicInteger();
   private final List<Thread> loops = new ArrayList<>();
   private volatile boolean running = true;
   private final AtomicReference<InfrastructureFailure.Fatal> fatal = new AtomicReference<>();
@@ -82,10 +81,12 @@ public final class ConsumerEngine {
     this.fairShare = FairShare.of(permits, settings.concurrency());
     this.heartbeat =
         source
-            .visibilityTimeout()
-            .map(timeout -> new Heartbeat(source, timeout, settings.heldAtMost(), clock, events))
+            .lease()
+            .map(lease -> new Heartbeat(lease, settings.heldAtMost(), clock, events))
             .orElse(null);
-    this.processor = new RequestProcessor(source, store, clock, events, this::failed);
+    this.processor = new RequestProcessor(store, clock, this::failed);
+    this.ledger =
+        new Settlement.Ledger(source, stats, events, heartbeat, permits, fairShare, this::failed);
   }
 
   /** Runs until stopped, the maximum runtime passes, or the source stays idle; then drains. */
@@ -94,7 +95,7 @@ public final class ConsumerEngine {
     events.window(permits.size());
     try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
       lanes = new WidgetLanes(workers);
-      Dispatch dispatch = new Dispatch(source, parser, workers, lanes, fairShare, new Lane());
+      Dispatch dispatch = new Dispatch(source, parser, workers, lanes, new Lane());
       PollLoop.Shared shared = new PollLoop.Shared(clock.instant());
       int count = pollLoops();
       synchronized (loops) {
@@ -193,19 +194,14 @@ public final class ConsumerEngine {
     return fairShare;
   }
 
-  /** A delivery was received: it holds a permit until its lane task ends. */
-  void received(Delivery delivery) {
-    held.incrementAndGet();
-    stats.started(System.nanoTime());
-    events.dispatched(delivery);
-    if (heartbeat != null) {
-      heartbeat.received(delivery);
-    }
+  /** A delivery was received: it holds a permit until its settlement ends it. */
+  Settlement received(Delivery delivery) {
+    return ledger.open(delivery);
   }
 
   /** True when no delivery is held. */
   boolean idle() {
-    return held.get() == 0;
+    return ledger.idle();
   }
 
   private int pollLoops() {
@@ -255,21 +251,22 @@ public final class ConsumerEngine {
   /**
    * A widget's lane: its waiting deliveries are taken up to {@value #MOST_AT_ONCE} at a time and
    * applied in one store call (docs/design/consumer.md, "Coalescing in the lane"), unless stopping
-   * or held up behind a released request; each then ends by its own outcome.
+   * or held up behind a released request; each then ends by its own outcome, through its
+   * settlement.
    */
   private final class Lane implements Dispatch.LaneTask {
     private final ConcurrentHashMap<String, ArrayDeque<Waiting>> waiting =
         new ConcurrentHashMap<>();
 
-    private record Waiting(Delivery delivery, ParseResult.Valid parsed) {}
+    private record Waiting(Settlement settlement, ParseResult.Valid parsed) {}
 
     @Override
-    public Runnable join(String widgetId, Delivery delivery, ParseResult.Valid parsed) {
+    public Runnable join(String widgetId, Settlement settlement, ParseResult.Valid parsed) {
       waiting.compute(
           widgetId,
           (id, queue) -> {
             ArrayDeque<Waiting> joined = queue == null ? new ArrayDeque<>() : queue;
-            joined.add(new Waiting(delivery, parsed));
+            joined.add(new Waiting(settlement, parsed));
             return joined;
           });
       return () -> runLane(widgetId);
@@ -294,107 +291,54 @@ public final class ConsumerEngine {
     }
 
     private void runLane(String widgetId) {
-      List<Waiting> batch = take(widgetId);
-      if (batch.isEmpty()) {
+      List<Waiting> taken = take(widgetId);
+      if (taken.isEmpty()) {
         return; // taken with an earlier delivery of the lane
       }
-      List<Delivery> deliveries = batch.stream().map(Waiting::delivery).toList();
-      deliveries.forEach(events::started);
-      List<Outcome> outcomes;
+      List<Settlement> lot = taken.stream().map(Waiting::settlement).toList();
+      lot.forEach(Settlement::start);
       try {
-        Delivery blocker = lanes.blockedBy(widgetId);
+        Settlement blocker = lanes.blockedBy(widgetId);
         if (!running) {
-          outcomes = deliveries.stream().map(this::giveBack).toList();
+          lot.forEach(Settlement::giveBack);
         } else if (blocker != null) {
-          outcomes = deliveries.stream().map(delivery -> releaseBehind(delivery, blocker)).toList();
+          lot.forEach(
+              settlement ->
+                  settlement.releaseBehind(
+                      blocker, "behind a released request for the same widget"));
         } else {
-          outcomes =
-              processor.applyAll(
-                  deliveries, batch.stream().map(waiting -> waiting.parsed().request()).toList());
+          processor.applyAll(lot, taken.stream().map(w -> w.parsed().request()).toList());
         }
-      } catch (RuntimeException failure) {
-        Outcome released = new Outcome.Released(Failures.describe(failure));
-        outcomes = deliveries.stream().map(delivery -> released).toList();
+      } catch (RuntimeException bug) {
+        lot.stream().filter(settlement -> !settlement.ended()).forEach(s -> s.release(bug));
       }
-      for (int i = 0; i < batch.size(); i++) {
-        Outcome outcome = outcomes.get(i);
-        if (outcome instanceof Outcome.Released) {
-          lanes.block(widgetId, deliveries.get(i));
-        }
-        end(deliveries.get(i), batch.get(i).parsed(), outcome, widgetId);
-      }
-    }
-
-    private Outcome releaseBehind(Delivery delivery, Delivery blocker) {
-      try {
-        source.releaseBehind(delivery, blocker);
-        return new Outcome.Released("behind a released request for the same widget");
-      } catch (RuntimeException failure) {
-        return new Outcome.Released(Failures.describe(failure));
-      }
+      lot.stream()
+          .filter(settlement -> settlement.outcome() instanceof Outcome.Released)
+          .findFirst()
+          .ifPresent(released -> lanes.block(widgetId, released));
     }
 
     /** A delivery that is no widget's request: dead-lettered unless stopping. */
     @Override
-    public void run(Delivery delivery, ParseResult parsed, String widgetId) {
-      events.started(delivery);
-      Outcome outcome;
+    public void run(Settlement settlement, ParseResult parsed) {
+      settlement.start();
       try {
-        outcome = running ? processor.process(delivery, parsed) : giveBack(delivery);
-      } catch (RuntimeException failure) {
-        outcome = new Outcome.Released(Failures.describe(failure));
+        if (running) {
+          processor.process(settlement, parsed);
+        } else {
+          settlement.giveBack();
+        }
+      } catch (RuntimeException bug) {
+        if (!settlement.ended()) {
+          settlement.release(bug);
+        }
       }
-      end(delivery, parsed, outcome, widgetId);
     }
 
     @Override
-    public void ended(Delivery delivery, Outcome outcome) {
-      events.started(delivery);
-      end(delivery, null, outcome, null);
-    }
-
-    @Override
-    public void refuse(Delivery delivery, String reason) {
-      events.started(delivery);
-      Outcome outcome;
-      try {
-        outcome = processor.reject(delivery, reason);
-      } catch (RuntimeException failure) {
-        outcome = new Outcome.Released(Failures.describe(failure));
-      }
-      end(delivery, null, outcome, null);
-    }
-
-    private void end(Delivery delivery, ParseResult parsed, Outcome outcome, String widgetId) {
-      try {
-        if (outcome instanceof Outcome.Applied
-            || outcome instanceof Outcome.Warned
-            || outcome instanceof Outcome.Duplicate) {
-          permits.succeeded();
-        }
-        stats.record(outcome);
-        RequestLog.record(delivery, parsed, outcome);
-        // Observers see every delivery end, once; one that never got parsed counts as unreadable.
-        events.finished(
-            delivery, parsed != null ? parsed : new ParseResult.Invalid(List.of()), outcome);
-      } finally {
-        if (heartbeat != null) {
-          heartbeat.finished(delivery);
-        }
-        held.decrementAndGet();
-        fairShare.ended(widgetId);
-      }
-    }
-
-    private Outcome giveBack(Delivery delivery) {
-      try {
-        source.giveBack(delivery);
-        return new Outcome.Released("stopping: given back unstarted");
-      } catch (RuntimeException failure) {
-        return new Outcome.Released(
-            "stopping; could not give it back, it comes back after its timeout: "
-                + Failures.describe(failure));
-      }
+    public void refuse(Settlement settlement, String reason) {
+      settlement.start();
+      processor.reject(settlement, reason);
     }
   }
 }

@@ -117,8 +117,8 @@ final class PollLoop {
     int held = batchPermits;
     for (int from = 0; from < batch.size(); ) {
       int part = Math.min(held, batch.size() - from);
-      List<Delivery> handed = List.copyOf(batch.subList(from, from + part));
-      handed.forEach(engine::received);
+      List<Settlement> handed =
+          batch.subList(from, from + part).stream().map(engine::received).toList();
       if (from == 0) {
         dispatch.fill(place, handed);
       } else {

@@ -4,8 +4,6 @@ import dev.widgetrequests.failure.InfrastructureFailure;
 import dev.widgetrequests.model.WidgetRequest;
 import dev.widgetrequests.model.fold.KeyedRequest;
 import dev.widgetrequests.model.parse.ParseResult;
-import dev.widgetrequests.source.Delivery;
-import dev.widgetrequests.source.RequestSource;
 import dev.widgetrequests.store.Provenance;
 import dev.widgetrequests.store.StoreOutcome;
 import dev.widgetrequests.store.WidgetStore;
@@ -14,11 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Takes one delivered request to its end: applies it to the store and removes it from the source,
- * or dead-letters it, or releases it to its source when a call fails. Never retries a call itself:
- * the SDK has retried it already, and the source's redelivery (later each time, bounded by its
- * redrive policy) is the next try (docs/design/consumer.md, "One retry owner per call"). Never
- * throws: every path ends in an {@link Outcome}.
+ * Applies delivered requests to the store and ends each delivery by what the store did, through its
+ * {@link Settlement}. Never retries a call itself: the SDK has retried it already, and the source's
+ * redelivery (later each time, bounded by its redrive policy) is the next try
+ * (docs/design/consumer.md, "One retry owner per call"). Never throws: every path ends in an {@link
+ * Outcome}.
  */
 final class RequestProcessor {
 
@@ -29,47 +27,27 @@ final class RequestProcessor {
     void failed(InfrastructureFailure failure);
   }
 
-  private final RequestSource source;
   private final WidgetStore store;
   private final Clock clock;
-  private final ConsumerEvents events;
   private final FailureListener listener;
 
-  RequestProcessor(RequestSource source, WidgetStore store, Clock clock) {
-    this(source, store, clock, ConsumerEvents.NONE, FailureListener.NONE);
-  }
-
-  RequestProcessor(
-      RequestSource source,
-      WidgetStore store,
-      Clock clock,
-      ConsumerEvents events,
-      FailureListener listener) {
-    this.source = source;
+  RequestProcessor(WidgetStore store, Clock clock, FailureListener listener) {
     this.store = store;
     this.clock = clock;
-    this.events = events;
     this.listener = listener;
   }
 
-  Outcome process(Delivery delivery, ParseResult parsed) {
+  /** Ends a delivery that is no widget's request: dead-lettered with the parser's reason. */
+  Outcome process(Settlement settlement, ParseResult parsed) {
     return switch (parsed) {
-      case ParseResult.Invalid invalid -> reject(delivery, invalid.reason());
-      case ParseResult.Valid valid -> apply(delivery, valid.request());
+      case ParseResult.Invalid invalid -> reject(settlement, invalid.reason());
+      case ParseResult.Valid valid ->
+          applyAll(List.of(settlement), List.of(valid.request())).getFirst();
     };
   }
 
-  Outcome reject(Delivery delivery, String reason) {
-    try {
-      source.deadLetter(delivery, reason);
-      return new Outcome.Rejected(reason);
-    } catch (RuntimeException failure) {
-      return release(delivery, failure); // never dead-letter a failed dead-lettering: it would loop
-    }
-  }
-
-  private Outcome apply(Delivery delivery, WidgetRequest request) {
-    return applyAll(List.of(delivery), List.of(request)).getFirst();
+  Outcome reject(Settlement settlement, String reason) {
+    return settlement.deadLetter(new Outcome.Rejected(reason));
   }
 
   /**
@@ -82,74 +60,52 @@ final class RequestProcessor {
    * @param requests the parsed request of each delivery, in the same order
    * @return the outcome of each delivery, in the same order
    */
-  List<Outcome> applyAll(List<Delivery> deliveries, List<WidgetRequest> requests) {
+  List<Outcome> applyAll(List<Settlement> lot, List<WidgetRequest> requests) {
     List<StoreOutcome> stored;
     try {
-      stored = store(deliveries, requests);
+      stored = store(lot, requests);
     } catch (InfrastructureFailure.Refused refused) {
-      if (deliveries.size() > 1) {
-        List<Outcome> outcomes = new ArrayList<>(deliveries.size());
-        for (int i = 0; i < deliveries.size(); i++) {
-          outcomes.add(apply(deliveries.get(i), requests.get(i)));
+      if (lot.size() > 1) {
+        List<Outcome> outcomes = new ArrayList<>(lot.size());
+        for (int i = 0; i < lot.size(); i++) {
+          outcomes.add(applyAll(List.of(lot.get(i)), List.of(requests.get(i))).getFirst());
         }
         return outcomes;
       }
       listener.failed(refused);
-      return List.of(reject(deliveries.getFirst(), "the store refused it: " + refused.describe()));
+      return List.of(reject(lot.getFirst(), "the store refused it: " + refused.describe()));
     } catch (RuntimeException failure) {
-      return releaseAll(deliveries, failure);
+      return releaseAll(lot, failure);
     }
-    List<Outcome> outcomes = new ArrayList<>(deliveries.size());
-    for (int i = 0; i < deliveries.size(); i++) {
-      outcomes.add(end(deliveries.get(i), stored.get(i)));
+    List<Outcome> outcomes = new ArrayList<>(lot.size());
+    for (int i = 0; i < lot.size(); i++) {
+      outcomes.add(end(lot.get(i), stored.get(i)));
     }
     return outcomes;
   }
 
-  /** Ends one delivery by what the store did with its request. */
-  private Outcome end(Delivery delivery, StoreOutcome stored) {
-    Outcome outcome = deadLetterIfLost(delivery, stored);
-    if (outcome instanceof Outcome.Rejected
-        || outcome instanceof Outcome.TooLate
-        || outcome instanceof Outcome.Released) {
-      return outcome; // dead-lettered, or given back when dead-lettering failed
-    }
-    try {
-      source.acknowledge(delivery);
-      return outcome;
-    } catch (RuntimeException failure) {
-      // Applied, but still in the source: its next delivery is a duplicate the store recognises.
-      return release(delivery, failure);
-    }
-  }
-
   /** One call to the store for the lot; the provenance is the last delivery's. */
-  private List<StoreOutcome> store(List<Delivery> deliveries, List<WidgetRequest> requests) {
-    List<KeyedRequest> keyed = new ArrayList<>(deliveries.size());
-    for (int i = 0; i < deliveries.size(); i++) {
-      keyed.add(new KeyedRequest(deliveries.get(i).orderKey(), requests.get(i)));
+  private List<StoreOutcome> store(List<Settlement> lot, List<WidgetRequest> requests) {
+    List<KeyedRequest> keyed = new ArrayList<>(lot.size());
+    for (int i = 0; i < lot.size(); i++) {
+      keyed.add(new KeyedRequest(lot.get(i).delivery().orderKey(), requests.get(i)));
     }
     Provenance provenance =
         new Provenance(
-            requests.getLast().requestId(), clock.instant(), deliveries.getLast().position());
-    return deliveries.size() == 1
+            requests.getLast().requestId(), clock.instant(), lot.getLast().delivery().position());
+    return lot.size() == 1
         ? List.of(store.apply(keyed.getFirst(), provenance))
         : store.applyAll(keyed, provenance);
   }
 
-  /** The outcome of a stored request; one too late or refused is dead-lettered here. */
-  private Outcome deadLetterIfLost(Delivery delivery, StoreOutcome outcome) {
+  /** Ends one delivery by what the store did with its request. */
+  private static Outcome end(Settlement settlement, StoreOutcome outcome) {
     return switch (outcome) {
-      case StoreOutcome.Applied a -> new Outcome.Applied();
-      case StoreOutcome.Warned w -> new Outcome.Warned(w.reason());
-      case StoreOutcome.Duplicate d -> new Outcome.Duplicate(d.note());
-      case StoreOutcome.TooLate t -> {
-        Outcome deadLettered = reject(delivery, t.reason());
-        yield deadLettered instanceof Outcome.Rejected
-            ? new Outcome.TooLate(t.reason())
-            : deadLettered;
-      }
-      case StoreOutcome.Refused r -> reject(delivery, r.reason());
+      case StoreOutcome.Applied a -> settlement.acknowledge(new Outcome.Applied());
+      case StoreOutcome.Warned w -> settlement.acknowledge(new Outcome.Warned(w.reason()));
+      case StoreOutcome.Duplicate d -> settlement.acknowledge(new Outcome.Duplicate(d.note()));
+      case StoreOutcome.TooLate t -> settlement.deadLetter(new Outcome.TooLate(t.reason()));
+      case StoreOutcome.Refused r -> settlement.deadLetter(new Outcome.Rejected(r.reason()));
     };
   }
 
@@ -157,36 +113,13 @@ final class RequestProcessor {
    * Releases every delivery of a lot whose store call failed: the first as any failed request, the
    * later ones a little behind it, so the lane's order holds when they come back.
    */
-  private List<Outcome> releaseAll(List<Delivery> deliveries, RuntimeException failure) {
-    List<Outcome> outcomes = new ArrayList<>(deliveries.size());
-    Delivery first = deliveries.getFirst();
-    outcomes.add(release(first, failure));
-    for (Delivery delivery : deliveries.subList(1, deliveries.size())) {
-      events.retried(delivery, failure);
-      String error = Failures.describe(failure);
-      try {
-        source.releaseBehind(delivery, first);
-      } catch (RuntimeException releaseFailed) {
-        error += "; release failed too: " + Failures.describe(releaseFailed);
-      }
-      outcomes.add(new Outcome.Released(error));
+  private static List<Outcome> releaseAll(List<Settlement> lot, RuntimeException failure) {
+    List<Outcome> outcomes = new ArrayList<>(lot.size());
+    Settlement first = lot.getFirst();
+    outcomes.add(first.release(failure));
+    for (Settlement later : lot.subList(1, lot.size())) {
+      outcomes.add(later.releaseBehind(first, Failures.describe(failure)));
     }
     return outcomes;
-  }
-
-  /** Gives the delivery back to its source, to come back later; tells the listener why. */
-  private Outcome release(Delivery delivery, RuntimeException failure) {
-    if (failure instanceof InfrastructureFailure known) {
-      listener.failed(known);
-    }
-    events.retried(delivery, failure);
-    String error = Failures.describe(failure);
-    try {
-      source.release(delivery);
-    } catch (RuntimeException releaseFailed) {
-      // Still safe: the request stays in its source and comes back after its timeout.
-      error += "; release failed too: " + Failures.describe(releaseFailed);
-    }
-    return new Outcome.Released(error);
   }
 }

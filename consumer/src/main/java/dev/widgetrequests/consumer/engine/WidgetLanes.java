@@ -1,6 +1,5 @@
 package dev.widgetrequests.consumer.engine;
 
-import dev.widgetrequests.source.Delivery;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -15,7 +14,7 @@ final class WidgetLanes {
   private final Executor executor;
   private final ConcurrentHashMap<String, CompletableFuture<Void>> tails =
       new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, Delivery> blockedBy = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Settlement> blockedBy = new ConcurrentHashMap<>();
 
   WidgetLanes(Executor executor) {
     this.executor = executor;
@@ -45,12 +44,12 @@ final class WidgetLanes {
   }
 
   /** Marks the widget's lane as held up by {@code released} until the lane runs dry. */
-  void block(String widgetId, Delivery released) {
+  void block(String widgetId, Settlement released) {
     blockedBy.putIfAbsent(widgetId, released);
   }
 
   /** The released delivery the widget's lane waits behind, or {@code null}. */
-  Delivery blockedBy(String widgetId) {
+  Settlement blockedBy(String widgetId) {
     return blockedBy.get(widgetId);
   }
 }
