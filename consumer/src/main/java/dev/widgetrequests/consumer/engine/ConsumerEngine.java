@@ -49,6 +49,7 @@ public final class ConsumerEngine {
   private final InFlightWindow permits;
   private final FairShare fairShare;
   private final Heartbeat heartbeat;
+  private final RateCap rateCap;
   private final List<Thread> loops = new ArrayList<>();
   private volatile boolean running = true;
   private final AtomicReference<InfrastructureFailure.Fatal> fatal = new AtomicReference<>();
@@ -85,6 +86,7 @@ public final class ConsumerEngine {
             .map(lease -> new Heartbeat(lease, settings.heldAtMost(), clock, events))
             .orElse(null);
     this.processor = new RequestProcessor(store, clock, this::failed);
+    this.rateCap = RateCap.of(settings.maxRate());
     this.ledger =
         new Settlement.Ledger(source, stats, events, heartbeat, permits, fairShare, this::failed);
   }
@@ -192,6 +194,10 @@ public final class ConsumerEngine {
 
   FairShare fairShare() {
     return fairShare;
+  }
+
+  RateCap rateCap() {
+    return rateCap;
   }
 
   /** A delivery was received: it holds a permit until its settlement ends it. */

@@ -114,6 +114,7 @@ final class PollLoop {
       }
       return true;
     }
+    engine.rateCap().take(batch.size()); // --max-rate: a stop meanwhile gives the batch back
     int held = batchPermits;
     for (int from = 0; from < batch.size(); ) {
       int part = Math.min(held, batch.size() - from);
