@@ -1,7 +1,6 @@
 package dev.widgetrequests.consumer.engine;
 
 import dev.widgetrequests.failure.InfrastructureFailure;
-import dev.widgetrequests.model.parse.ParseResult;
 import dev.widgetrequests.model.parse.RequestParser;
 import dev.widgetrequests.source.Delivery;
 import dev.widgetrequests.source.RequestSource;
@@ -9,7 +8,6 @@ import dev.widgetrequests.store.WidgetStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,12 +33,9 @@ public final class ConsumerEngine {
   /** One poll for about this many requests in flight. */
   private static final int REQUESTS_PER_POLL_LOOP = 16;
 
-  /** At most this many waiting requests of one widget are folded into one store call. */
-  private static final int MOST_AT_ONCE = 32;
-
   private final RequestSource source;
   private final RequestParser parser;
-  private final RequestProcessor processor;
+  private final WidgetStore store;
   private final Settlement.Ledger ledger;
   private final EngineSettings settings;
   private final Clock clock;
@@ -54,7 +49,6 @@ public final class ConsumerEngine {
   private volatile boolean running = true;
   private final AtomicReference<InfrastructureFailure.Fatal> fatal = new AtomicReference<>();
   private final Set<Thread> polling = ConcurrentHashMap.newKeySet();
-  private WidgetLanes lanes;
 
   public ConsumerEngine(
       RequestSource source,
@@ -85,7 +79,7 @@ public final class ConsumerEngine {
             .lease()
             .map(lease -> new Heartbeat(lease, settings.heldAtMost(), clock, events))
             .orElse(null);
-    this.processor = new RequestProcessor(store, clock, this::failed);
+    this.store = store;
     this.rateCap = RateCap.of(settings.maxRate());
     this.ledger =
         new Settlement.Ledger(source, stats, events, heartbeat, permits, fairShare, this::failed);
@@ -96,8 +90,10 @@ public final class ConsumerEngine {
     Instant start = clock.instant();
     events.window(permits.size());
     try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
-      lanes = new WidgetLanes(workers);
-      Dispatch dispatch = new Dispatch(source, parser, workers, lanes, new Lane());
+      WidgetLanes lanes = new WidgetLanes(workers);
+      RequestProcessor processor =
+          new RequestProcessor(store, lanes, clock, this::running, this::failed);
+      Dispatch dispatch = new Dispatch(source, parser, workers, lanes, processor);
       PollLoop.Shared shared = new PollLoop.Shared(clock.instant());
       int count = pollLoops();
       synchronized (loops) {
@@ -251,100 +247,6 @@ public final class ConsumerEngine {
       }
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  /**
-   * A widget's lane: its waiting deliveries are taken up to {@value #MOST_AT_ONCE} at a time and
-   * applied in one store call (docs/design/consumer.md, "Coalescing in the lane"), unless stopping
-   * or held up behind a released request; each then ends by its own outcome, through its
-   * settlement.
-   */
-  private final class Lane implements Dispatch.LaneTask {
-    private final ConcurrentHashMap<String, ArrayDeque<Waiting>> waiting =
-        new ConcurrentHashMap<>();
-
-    private record Waiting(Settlement settlement, ParseResult.Valid parsed) {}
-
-    @Override
-    public Runnable join(String widgetId, Settlement settlement, ParseResult.Valid parsed) {
-      waiting.compute(
-          widgetId,
-          (id, queue) -> {
-            ArrayDeque<Waiting> joined = queue == null ? new ArrayDeque<>() : queue;
-            joined.add(new Waiting(settlement, parsed));
-            return joined;
-          });
-      return () -> runLane(widgetId);
-    }
-
-    /**
-     * Each delivery's task runs after those of the deliveries before it, so when it runs, its own
-     * delivery is either the first waiting or already taken by one of them: every delivery is taken
-     * once, in its lane's order.
-     */
-    private List<Waiting> take(String widgetId) {
-      List<Waiting> taken = new ArrayList<>();
-      waiting.computeIfPresent(
-          widgetId,
-          (id, queue) -> {
-            while (!queue.isEmpty() && taken.size() < MOST_AT_ONCE) {
-              taken.add(queue.poll());
-            }
-            return queue.isEmpty() ? null : queue;
-          });
-      return taken;
-    }
-
-    private void runLane(String widgetId) {
-      List<Waiting> taken = take(widgetId);
-      if (taken.isEmpty()) {
-        return; // taken with an earlier delivery of the lane
-      }
-      List<Settlement> lot = taken.stream().map(Waiting::settlement).toList();
-      lot.forEach(Settlement::start);
-      try {
-        Settlement blocker = lanes.blockedBy(widgetId);
-        if (!running) {
-          lot.forEach(Settlement::giveBack);
-        } else if (blocker != null) {
-          lot.forEach(
-              settlement ->
-                  settlement.releaseBehind(
-                      blocker, "behind a released request for the same widget"));
-        } else {
-          processor.applyAll(lot, taken.stream().map(w -> w.parsed().request()).toList());
-        }
-      } catch (RuntimeException bug) {
-        lot.stream().filter(settlement -> !settlement.ended()).forEach(s -> s.release(bug));
-      }
-      lot.stream()
-          .filter(settlement -> settlement.outcome() instanceof Outcome.Released)
-          .findFirst()
-          .ifPresent(released -> lanes.block(widgetId, released));
-    }
-
-    /** A delivery that is no widget's request: dead-lettered unless stopping. */
-    @Override
-    public void run(Settlement settlement, ParseResult parsed) {
-      settlement.start();
-      try {
-        if (running) {
-          processor.process(settlement, parsed);
-        } else {
-          settlement.giveBack();
-        }
-      } catch (RuntimeException bug) {
-        if (!settlement.ended()) {
-          settlement.release(bug);
-        }
-      }
-    }
-
-    @Override
-    public void refuse(Settlement settlement, String reason) {
-      settlement.start();
-      processor.reject(settlement, reason);
     }
   }
 }

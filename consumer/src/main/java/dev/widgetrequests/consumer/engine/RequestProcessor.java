@@ -8,17 +8,25 @@ import dev.widgetrequests.store.Provenance;
 import dev.widgetrequests.store.StoreOutcome;
 import dev.widgetrequests.store.WidgetStore;
 import java.time.Clock;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 
 /**
- * Applies delivered requests to the store and ends each delivery by what the store did, through its
- * {@link Settlement}. Never retries a call itself: the SDK has retried it already, and the source's
- * redelivery (later each time, bounded by its redrive policy) is the next try
- * (docs/design/consumer.md, "One retry owner per call"). Never throws: every path ends in an {@link
- * Outcome}.
+ * What a widget's lane does: takes the deliveries waiting in it, up to {@value #MOST_AT_ONCE} at a
+ * time, applies their requests to the store in one call (docs/design/consumer.md, "Coalescing in
+ * the lane"), unless stopping or held up behind a released request, and ends each delivery by what
+ * the store did with its request, through its {@link Settlement}. Never retries a call itself: the
+ * SDK has retried it already, and the source's redelivery (later each time, bounded by its redrive
+ * policy) is the next try (docs/design/consumer.md, "One retry owner per call"). Never throws:
+ * every path ends in an {@link Outcome}.
  */
-final class RequestProcessor {
+final class RequestProcessor implements Dispatch.LaneTask {
+
+  /** At most this many waiting requests of one widget are folded into one store call. */
+  private static final int MOST_AT_ONCE = 32;
 
   /** Hears of each infrastructure failure, for what concerns the whole engine. */
   interface FailureListener {
@@ -28,13 +36,108 @@ final class RequestProcessor {
   }
 
   private final WidgetStore store;
+  private final WidgetLanes lanes;
   private final Clock clock;
+  private final BooleanSupplier running;
   private final FailureListener listener;
+  private final ConcurrentHashMap<String, ArrayDeque<Waiting>> waiting = new ConcurrentHashMap<>();
 
-  RequestProcessor(WidgetStore store, Clock clock, FailureListener listener) {
+  private record Waiting(Settlement settlement, ParseResult.Valid parsed) {}
+
+  /**
+   * @param running false once the engine is stopping: what has not started is given back
+   */
+  RequestProcessor(
+      WidgetStore store,
+      WidgetLanes lanes,
+      Clock clock,
+      BooleanSupplier running,
+      FailureListener listener) {
     this.store = store;
+    this.lanes = lanes;
     this.clock = clock;
+    this.running = running;
     this.listener = listener;
+  }
+
+  @Override
+  public Runnable join(String widgetId, Settlement settlement, ParseResult.Valid parsed) {
+    waiting.compute(
+        widgetId,
+        (id, queue) -> {
+          ArrayDeque<Waiting> joined = queue == null ? new ArrayDeque<>() : queue;
+          joined.add(new Waiting(settlement, parsed));
+          return joined;
+        });
+    return () -> runLane(widgetId);
+  }
+
+  /**
+   * Each delivery's task runs after those of the deliveries before it, so when it runs, its own
+   * delivery is either the first waiting or already taken by one of them: every delivery is taken
+   * once, in its lane's order.
+   */
+  private List<Waiting> take(String widgetId) {
+    List<Waiting> taken = new ArrayList<>();
+    waiting.computeIfPresent(
+        widgetId,
+        (id, queue) -> {
+          while (!queue.isEmpty() && taken.size() < MOST_AT_ONCE) {
+            taken.add(queue.poll());
+          }
+          return queue.isEmpty() ? null : queue;
+        });
+    return taken;
+  }
+
+  private void runLane(String widgetId) {
+    List<Waiting> taken = take(widgetId);
+    if (taken.isEmpty()) {
+      return; // taken with an earlier delivery of the lane
+    }
+    List<Settlement> lot = taken.stream().map(Waiting::settlement).toList();
+    lot.forEach(Settlement::start);
+    try {
+      Settlement blocker = lanes.blockedBy(widgetId);
+      if (!running.getAsBoolean()) {
+        lot.forEach(Settlement::giveBack);
+      } else if (blocker != null) {
+        lot.forEach(
+            settlement ->
+                settlement.releaseBehind(blocker, "behind a released request for the same widget"));
+      } else {
+        applyAll(lot, taken.stream().map(w -> w.parsed().request()).toList());
+      }
+    } catch (RuntimeException bug) {
+      lot.stream().filter(settlement -> !settlement.ended()).forEach(s -> s.release(bug));
+    }
+    lot.stream()
+        .filter(settlement -> settlement.outcome() instanceof Outcome.Released)
+        .findFirst()
+        .ifPresent(released -> lanes.block(widgetId, released));
+  }
+
+  /** A delivery that is no widget's request: dead-lettered unless stopping. */
+  @Override
+  public void run(Settlement settlement, ParseResult parsed) {
+    settlement.start();
+    try {
+      if (running.getAsBoolean()) {
+        process(settlement, parsed);
+      } else {
+        settlement.giveBack();
+      }
+    } catch (RuntimeException bug) {
+      if (!settlement.ended()) {
+        settlement.release(bug);
+      }
+    }
+  }
+
+  @Override
+  public void refuse(Settlement settlement, String reason) {
+    settlement.start();
+    reject(settlement, reason);
   }
 
   /** Ends a delivery that is no widget's request: dead-lettered with the parser's reason. */
