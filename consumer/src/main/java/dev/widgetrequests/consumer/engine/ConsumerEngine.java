@@ -41,8 +41,7 @@ public final class ConsumerEngine {
   private final Clock clock;
   private final ConsumerEvents events;
   private final ConsumerStats stats = new ConsumerStats();
-  private final InFlightWindow permits;
-  private final FairShare fairShare;
+  private final Permits permits;
   private final Heartbeat heartbeat;
   private final RateCap rateCap;
   private final List<Thread> loops = new ArrayList<>();
@@ -72,8 +71,7 @@ public final class ConsumerEngine {
     this.parser = parser;
     this.settings = settings;
     this.clock = clock;
-    this.permits = new InFlightWindow(settings.concurrency(), clock, events::window);
-    this.fairShare = FairShare.of(permits, settings.concurrency());
+    this.permits = new Permits(settings.concurrency(), clock, events::window);
     this.heartbeat =
         source
             .lease()
@@ -81,8 +79,7 @@ public final class ConsumerEngine {
             .orElse(null);
     this.store = store;
     this.rateCap = RateCap.of(settings.maxRate());
-    this.ledger =
-        new Settlement.Ledger(source, stats, events, heartbeat, permits, fairShare, this::failed);
+    this.ledger = new Settlement.Ledger(source, stats, events, heartbeat, permits, this::failed);
   }
 
   /** Runs until stopped, the maximum runtime passes, or the source stays idle; then drains. */
@@ -184,12 +181,8 @@ public final class ConsumerEngine {
     return clock;
   }
 
-  InFlightWindow permits() {
+  Permits permits() {
     return permits;
-  }
-
-  FairShare fairShare() {
-    return fairShare;
   }
 
   RateCap rateCap() {

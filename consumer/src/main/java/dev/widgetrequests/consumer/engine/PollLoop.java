@@ -48,7 +48,7 @@ final class PollLoop {
       int failures = 0;
       while (engine.running() && !pastMaxRuntime()) {
         try {
-          engine.fairShare().awaitRoom();
+          engine.permits().awaitRoom();
           // A batch's permits fit in the window, however far the store has shrunk it.
           batchPermits = Math.min(BATCH_PERMITS, engine.permits().size());
           engine.permits().acquire(batchPermits);

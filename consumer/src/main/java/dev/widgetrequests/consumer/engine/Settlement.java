@@ -11,11 +11,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One delivery from the poll that received it to its one ending: it holds the delivery's permit
- * (given back through its widget's fair share), its place in the heartbeat, and ends exactly once,
- * in one of five ways: {@link #acknowledge} (applied, warned, or a proven duplicate), {@link
- * #deadLetter} (with its reason), {@link #release} (to come back later, or behind another), {@link
- * #giveBack} (never started: at once), or {@link #gone} (the source ended it itself). A second
- * ending is a bug: it throws, and the first one stands (docs/design/consumer.md, "The walk").
+ * (given back through its widget's fair share of the {@link Permits}), its place in the heartbeat,
+ * and ends exactly once, in one of five ways: {@link #acknowledge} (applied, warned, or a proven
+ * duplicate), {@link #deadLetter} (with its reason), {@link #release} (to come back later, or
+ * behind another), {@link #giveBack} (never started: at once), or {@link #gone} (the source ended
+ * it itself). A second ending is a bug: it throws, and the first one stands
+ * (docs/design/consumer.md, "The walk").
  */
 final class Settlement {
 
@@ -25,8 +26,7 @@ final class Settlement {
     private final ConsumerStats stats;
     private final ConsumerEvents events;
     private final Heartbeat heartbeat;
-    private final InFlightWindow permits;
-    private final FairShare fairShare;
+    private final Permits permits;
     private final RequestProcessor.FailureListener listener;
     private final AtomicInteger held = new AtomicInteger();
 
@@ -38,15 +38,13 @@ final class Settlement {
         ConsumerStats stats,
         ConsumerEvents events,
         Heartbeat heartbeat,
-        InFlightWindow permits,
-        FairShare fairShare,
+        Permits permits,
         RequestProcessor.FailureListener listener) {
       this.source = source;
       this.stats = stats;
       this.events = events;
       this.heartbeat = heartbeat;
       this.permits = permits;
-      this.fairShare = fairShare;
       this.listener = listener;
     }
 
@@ -102,7 +100,7 @@ final class Settlement {
    */
   void joined(String widget) {
     this.widgetId = widget;
-    ledger.fairShare.joined(widget);
+    ledger.permits.joined(widget);
   }
 
   /** A worker began applying the delivery. */
@@ -241,7 +239,7 @@ final class Settlement {
         ledger.heartbeat.released(this);
       }
       ledger.held.decrementAndGet();
-      ledger.fairShare.ended(widgetId);
+      ledger.permits.ended(widgetId);
     }
     return ending;
   }

@@ -61,29 +61,20 @@ class SettlementTest {
         }
       };
 
-  private final InFlightWindow permits =
-      new InFlightWindow(CONCURRENCY, Clock.systemUTC(), size -> {});
+  private final Permits permits = new Permits(CONCURRENCY, Clock.systemUTC(), size -> {});
   private final List<InfrastructureFailure> heard = new ArrayList<>();
   private final Settlement.Ledger ledger =
       new Settlement.Ledger(
-          source,
-          new ConsumerStats(),
-          ConsumerEvents.NONE,
-          null,
-          permits,
-          FairShare.of(permits, CONCURRENCY),
-          heard::add);
+          source, new ConsumerStats(), ConsumerEvents.NONE, null, permits, heard::add);
 
   /** A ledger for tests of what works with settlements: no events, a window of 8. */
   static Settlement.Ledger ledger(RequestSource source, Heartbeat heartbeat) {
-    InFlightWindow window = new InFlightWindow(CONCURRENCY, Clock.systemUTC(), size -> {});
     return new Settlement.Ledger(
         source,
         new ConsumerStats(),
         ConsumerEvents.NONE,
         heartbeat,
-        window,
-        FairShare.of(window, CONCURRENCY),
+        new Permits(CONCURRENCY, Clock.systemUTC(), size -> {}),
         failure -> {});
   }
 
