@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,16 +23,23 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Takes requests from the source and applies them on virtual threads, many at a time but one at a
- * time per widget. Several polls run at once (as many as the source allows and the concurrency
- * needs), each only when there is room for a whole batch, so the requests held stay bounded. Stops
- * on request, at the maximum runtime or when idle: what is running finishes, what was received but
- * not started is given back at once.
+ * time per widget (docs/design/consumer.md walks one delivery through it). Several poll loops run
+ * at once (as many as the source allows and the concurrency needs), each polling only when there is
+ * room for a whole batch, so the requests held stay bounded. Stops on request, at the maximum
+ * runtime or when idle: what is running finishes, what was received but not started is given back
+ * at once.
  */
 public final class ConsumerEngine {
   private static final Logger log = LoggerFactory.getLogger(ConsumerEngine.class);
 
   /** One poll for about this many requests in flight. */
   private static final int REQUESTS_PER_POLL_LOOP = 16;
+
+  /** A poll waits for room for this many requests (an SQS receive's most). */
+  private static final int BATCH_PERMITS = 10;
+
+  private static final Backoff POLL_BACKOFF =
+      new Backoff(Duration.ofMillis(200), Duration.ofSeconds(10));
 
   private final RequestSource source;
   private final RequestParser parser;
@@ -48,6 +56,7 @@ public final class ConsumerEngine {
   private volatile boolean running = true;
   private final AtomicReference<InfrastructureFailure.Fatal> fatal = new AtomicReference<>();
   private final Set<Thread> polling = ConcurrentHashMap.newKeySet();
+  private final AtomicReference<Instant> lastWork = new AtomicReference<>(Instant.MIN);
 
   public ConsumerEngine(
       RequestSource source,
@@ -91,12 +100,11 @@ public final class ConsumerEngine {
       RequestProcessor processor =
           new RequestProcessor(store, lanes, clock, this::running, this::failed);
       Dispatch dispatch = new Dispatch(source, parser, workers, lanes, processor);
-      PollLoop.Shared shared = new PollLoop.Shared(clock.instant());
+      lastWork.set(clock.instant());
       int count = pollLoops();
       synchronized (loops) {
         for (int i = 0; i < count && running; i++) {
-          PollLoop loop = new PollLoop(this, dispatch, shared, start);
-          loops.add(Thread.ofVirtual().name("poll-" + i).start(loop::run));
+          loops.add(Thread.ofVirtual().name("poll-" + i).start(() -> pollLoop(dispatch, start)));
         }
       }
       Thread beats =
@@ -151,52 +159,145 @@ public final class ConsumerEngine {
     }
   }
 
-  /** Marks the calling loop as inside a poll, which a stop lets finish. */
-  void pollStarting() {
-    polling.add(Thread.currentThread());
-  }
-
-  void pollEnded() {
-    polling.remove(Thread.currentThread());
-  }
-
   /** The counts so far. */
   public ConsumerStats.Summary progress() {
     return stats.summary(Duration.ZERO);
   }
 
-  boolean running() {
+  private boolean running() {
     return running;
   }
 
-  RequestSource source() {
-    return source;
+  /**
+   * One poll loop: waits for room for a whole batch, polls, hands the batch on and polls again at
+   * once; whatever a poll throws is logged and backed off, never ends the loop. A fatal failure
+   * stops the engine; one loop ending (idle, runtime, stop, a bug) ends them all.
+   */
+  private void pollLoop(Dispatch dispatch, Instant start) {
+    try {
+      int failures = 0;
+      while (running && !pastMaxRuntime(start)) {
+        int batchPermits;
+        try {
+          permits.awaitRoom();
+          // A batch's permits fit in the window, however far the store has shrunk it.
+          batchPermits = Math.min(BATCH_PERMITS, permits.size());
+          permits.acquire(batchPermits);
+        } catch (InterruptedException stopped) {
+          break;
+        }
+        var place = dispatch.reserve();
+        try {
+          List<Delivery> batch;
+          try {
+            batch = pollHolding(batchPermits);
+            failures = 0;
+          } catch (InterruptedException stopped) {
+            permits.release(batchPermits);
+            break;
+          } catch (InfrastructureFailure.Fatal broken) {
+            permits.release(batchPermits);
+            failed(broken);
+            break;
+          } catch (RuntimeException failure) {
+            permits.release(batchPermits);
+            if (!running || !backOff(failure, ++failures)) {
+              break; // a stop may surface as a failed poll: an interrupted call
+            }
+            continue;
+          }
+          if (batch == null || !take(batch, batchPermits, dispatch, place)) {
+            break;
+          }
+        } finally {
+          dispatch.fill(place, List.of()); // a place left empty would hold up every later batch
+        }
+      }
+    } finally {
+      stop();
+    }
   }
 
-  EngineSettings settings() {
-    return settings;
+  /** Polls with the batch's permits held; null (permits returned) when stopped meanwhile. */
+  private List<Delivery> pollHolding(int batchPermits) throws InterruptedException {
+    if (!running) {
+      permits.release(batchPermits);
+      return null;
+    }
+    polling.add(Thread.currentThread()); // a stop lets a poll finish
+    try {
+      return source.poll();
+    } finally {
+      polling.remove(Thread.currentThread());
+    }
   }
 
-  Clock clock() {
-    return clock;
+  /**
+   * Opens a settlement for each delivery of the batch and hands them on, one permit each; a batch
+   * larger than the permits held (a bucket listing) goes on in parts as permits free up. False when
+   * it is time to stop.
+   */
+  private boolean take(
+      List<Delivery> batch,
+      int batchPermits,
+      Dispatch dispatch,
+      CompletableFuture<Dispatch.Started> place) {
+    if (batch.isEmpty()) {
+      permits.release(batchPermits);
+      if (idleTooLong()) {
+        log.info("no requests for {} s: stopping", settings.exitWhenIdle().toSeconds());
+        return false;
+      }
+      return true;
+    }
+    rateCap.take(batch.size()); // --max-rate: a stop meanwhile gives the batch back
+    int held = batchPermits;
+    for (int from = 0; from < batch.size(); ) {
+      int part = Math.min(held, batch.size() - from);
+      List<Settlement> handed =
+          batch.subList(from, from + part).stream().map(ledger::open).toList();
+      if (from == 0) {
+        dispatch.fill(place, handed);
+      } else {
+        dispatch.submit(handed);
+      }
+      from += part;
+      held -= part;
+      if (from < batch.size()) {
+        held = Math.min(batchPermits, batch.size() - from);
+        permits.acquireUninterruptibly(held);
+      }
+    }
+    permits.release(held);
+    lastWork.set(clock.instant());
+    return true;
   }
 
-  Permits permits() {
-    return permits;
+  private boolean backOff(RuntimeException failure, int failures) {
+    Duration wait = POLL_BACKOFF.delay(failures);
+    log.warn(
+        "reading {} failed ({}); trying again in {} ms",
+        source.describe(),
+        Failures.describe(failure),
+        wait.toMillis());
+    try {
+      Thread.sleep(wait);
+      return true;
+    } catch (InterruptedException stopped) {
+      return false;
+    }
   }
 
-  RateCap rateCap() {
-    return rateCap;
+  private boolean pastMaxRuntime(Instant start) {
+    Duration max = settings.maxRuntime();
+    return !max.isZero() && Duration.between(start, clock.instant()).compareTo(max) >= 0;
   }
 
-  /** A delivery was received: it holds a permit until its settlement ends it. */
-  Settlement received(Delivery delivery) {
-    return ledger.open(delivery);
-  }
-
-  /** True when no delivery is held. */
-  boolean idle() {
-    return ledger.idle();
+  private boolean idleTooLong() {
+    Duration idle = settings.exitWhenIdle();
+    return idle != null
+        && ledger.idle()
+        && Duration.between(lastWork.get(), clock.instant()).compareTo(idle) >= 0;
   }
 
   private int pollLoops() {

@@ -88,7 +88,7 @@ class ConsumerEngineTest {
   void run_logsAPollThatThrowsAnyException_andPollsOn() {
     source.failingPolls = 2;
     source.add("1", create("w", "Sue Smith", "a"));
-    Logger pollLog = (Logger) LoggerFactory.getLogger(PollLoop.class);
+    Logger pollLog = (Logger) LoggerFactory.getLogger(ConsumerEngine.class);
     ListAppender<ILoggingEvent> logged = new ListAppender<>();
     logged.start();
     pollLog.addAppender(logged);
