@@ -96,10 +96,8 @@ public final class ConsumerEngine {
     Instant start = clock.instant();
     events.window(permits.size());
     try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
-      WidgetLanes lanes = new WidgetLanes(workers);
-      RequestProcessor processor =
-          new RequestProcessor(store, lanes, clock, this::running, this::failed);
-      Dispatch dispatch = new Dispatch(source, parser, workers, lanes, processor);
+      WidgetLanes lanes = new WidgetLanes(workers, store, clock, this::running, this::failed);
+      Dispatch dispatch = new Dispatch(source, parser, workers, lanes);
       lastWork.set(clock.instant());
       int count = pollLoops();
       synchronized (loops) {

@@ -21,39 +21,26 @@ final class Dispatch {
   private final RequestSource source;
   private final RequestParser parser;
   private final ExecutorService workers;
-  private final WidgetLanes lanes;
-  private final LaneTask task;
+  private final LaneTask lanes;
   private CompletableFuture<Void> handedOver = CompletableFuture.completedFuture(null);
 
-  /** What runs in a lane for a delivery; it ends the delivery through its settlement. */
+  /** Where a delivery goes next ({@link WidgetLanes}); it ends the delivery, off this thread. */
   interface LaneTask {
-    /** Ends a delivery that is no widget's request (it could not be parsed). */
-    void run(Settlement settlement, ParseResult parsed);
+    /** The delivery is a request of the widget: it joins the widget's lane, in order. */
+    void join(String widgetId, Settlement settlement, ParseResult.Valid parsed);
 
-    /**
-     * The delivery waits in its widget's lane; the task returned, run in the lane's order, takes it
-     * with whatever else of the lane waits by then.
-     */
-    Runnable join(String widgetId, Settlement settlement, ParseResult.Valid parsed);
-
-    /** What the delivery points at can never be a request: dead-letter it. */
-    void refuse(Settlement settlement, String reason);
+    /** The delivery can never be a widget's request: dead-letter it with the reason. */
+    void reject(Settlement settlement, String reason);
   }
 
   /** A resolved delivery, or the failure of its fetch. */
   record Resolved(Resolution resolution, RuntimeException failure) {}
 
-  Dispatch(
-      RequestSource source,
-      RequestParser parser,
-      ExecutorService workers,
-      WidgetLanes lanes,
-      LaneTask task) {
+  Dispatch(RequestSource source, RequestParser parser, ExecutorService workers, LaneTask lanes) {
     this.source = source;
     this.parser = parser;
     this.workers = workers;
     this.lanes = lanes;
-    this.task = task;
   }
 
   /** A received batch whose deliveries are being resolved. */
@@ -136,18 +123,19 @@ final class Dispatch {
       }
       case Resolution.Refused refused -> {
         settlement.resolved(refused.delivery());
-        lanes.submitUnordered(() -> task.refuse(settlement, refused.reason()));
+        lanes.reject(settlement, refused.reason());
         return;
       }
     }
     ParseResult parsed = parser.parse(settlement.delivery().body());
     settlement.parsed(parsed);
-    if (parsed instanceof ParseResult.Valid valid) {
-      String widgetId = valid.request().widgetId();
-      settlement.joined(widgetId);
-      lanes.submit(widgetId, task.join(widgetId, settlement, valid));
-    } else {
-      lanes.submitUnordered(() -> task.run(settlement, parsed));
+    switch (parsed) {
+      case ParseResult.Valid valid -> {
+        String widgetId = valid.request().widgetId();
+        settlement.joined(widgetId);
+        lanes.join(widgetId, settlement, valid);
+      }
+      case ParseResult.Invalid invalid -> lanes.reject(settlement, invalid.reason());
     }
   }
 }

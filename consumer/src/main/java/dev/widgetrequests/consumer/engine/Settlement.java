@@ -20,6 +20,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class Settlement {
 
+  /** Hears of each infrastructure failure, for what concerns the whole engine. */
+  interface FailureListener {
+    void failed(InfrastructureFailure failure);
+  }
+
   /** What every settlement of one engine reports to: made once per run. */
   static final class Ledger {
     private final RequestSource source;
@@ -27,7 +32,7 @@ final class Settlement {
     private final ConsumerEvents events;
     private final Heartbeat heartbeat;
     private final Permits permits;
-    private final RequestProcessor.FailureListener listener;
+    private final FailureListener listener;
     private final AtomicInteger held = new AtomicInteger();
 
     /**
@@ -39,7 +44,7 @@ final class Settlement {
         ConsumerEvents events,
         Heartbeat heartbeat,
         Permits permits,
-        RequestProcessor.FailureListener listener) {
+        FailureListener listener) {
       this.source = source;
       this.stats = stats;
       this.events = events;

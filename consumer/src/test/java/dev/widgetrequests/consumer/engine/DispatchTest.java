@@ -77,20 +77,15 @@ class DispatchTest {
           source,
           new RequestParser(),
           workers,
-          new WidgetLanes(workers),
           new Dispatch.LaneTask() {
             @Override
-            public void run(Settlement settlement, ParseResult parsed) {}
-
-            @Override
-            public Runnable join(String widgetId, Settlement settlement, ParseResult.Valid parsed) {
+            public void join(String widgetId, Settlement settlement, ParseResult.Valid parsed) {
               joined.add(settlement.delivery().position());
               joinedOn.add(Thread.currentThread());
-              return () -> {};
             }
 
             @Override
-            public void refuse(Settlement settlement, String reason) {}
+            public void reject(Settlement settlement, String reason) {}
           });
 
   @AfterEach
