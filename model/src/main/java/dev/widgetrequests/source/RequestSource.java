@@ -1,13 +1,12 @@
 package dev.widgetrequests.source;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Where requests come from (S3 bucket in key order, SQS queue). Every delivery ends in exactly one
- * of {@link #acknowledge}, {@link #deadLetter} or {@link #release}; nothing is removed from the
- * source before one of those.
+ * of {@link #acknowledge}, {@link #deadLetter} or {@link #release} (the consumer's {@code
+ * Settlement} sees to it); nothing is removed from the source before one of those.
  */
 public interface RequestSource extends AutoCloseable {
 
@@ -26,10 +25,10 @@ public interface RequestSource extends AutoCloseable {
   void deadLetter(Delivery delivery, String reason);
 
   /**
-   * The request failed for now (transient failure): make it available again later, the later the
-   * more often it has come back already.
+   * The request is not done (a failure for now, behind one that failed, or never started): make it
+   * available again, {@code when} says how soon.
    */
-  void release(Delivery delivery);
+  void release(Delivery delivery, Redelivery when);
 
   /**
    * Fetches what a delivery points at, if anything (a claim check's object); may block, and may be
@@ -48,34 +47,15 @@ public interface RequestSource extends AutoCloseable {
     return true;
   }
 
-  /**
-   * Releases a request that comes after {@code failed} for the same widget, so it comes back no
-   * sooner than {@code failed} does and order holds.
-   */
-  default void releaseBehind(Delivery delivery, Delivery failed) {
-    release(delivery);
-  }
-
-  /** The request was never started (shutdown): make it available again at once. */
-  default void giveBack(Delivery delivery) {
-    release(delivery);
-  }
-
   /** How many {@link #poll} calls may run at once; 1 when polls must not overlap. */
   default int pollsInFlight() {
     return 1;
   }
 
-  /**
-   * How long a delivery stays hidden from other consumers, when the source hides deliveries for a
-   * time at all: a delivery held longer needs {@link #extendVisibility}.
-   */
-  default Optional<Duration> visibilityTimeout() {
+  /** The lease of each delivery, for a source that hides what it hands out for a time. */
+  default Optional<Lease> lease() {
     return Optional.empty();
   }
-
-  /** Keeps the deliveries hidden for another {@code timeout} from now. */
-  default void extendVisibility(List<Delivery> deliveries, Duration timeout) {}
 
   /** Completes acknowledgements that a source batches. */
   default void flush() {}

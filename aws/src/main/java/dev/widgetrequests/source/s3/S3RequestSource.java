@@ -7,6 +7,7 @@ import dev.widgetrequests.config.MessageSize;
 import dev.widgetrequests.failure.InfrastructureFailure;
 import dev.widgetrequests.source.Delivery;
 import dev.widgetrequests.source.OrderKeyCheck;
+import dev.widgetrequests.source.Redelivery;
 import dev.widgetrequests.source.RequestSource;
 import dev.widgetrequests.source.Resolution;
 import java.time.Duration;
@@ -245,8 +246,9 @@ public final class S3RequestSource implements RequestSource {
     acknowledge(delivery);
   }
 
+  /** The object stays in the bucket; a later listing takes it again, whenever it is released. */
   @Override
-  public void release(Delivery delivery) {
+  public void release(Delivery delivery, Redelivery when) {
     inFlight.remove(delivery.position());
   }
 

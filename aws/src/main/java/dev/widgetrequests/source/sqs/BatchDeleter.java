@@ -19,11 +19,12 @@ import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 
 /**
- * Deletes handled messages ten at a time, off the hot path: a background flusher sends each full
- * batch (and, after a short wait, a partial one) on a thread of its own, then deletes the S3
- * objects the messages pointed at. Entries that fail are sent again, exactly those, a few times; a
- * message whose delete still fails comes back after its visibility timeout and is applied again,
- * which is safe: the stores recognise a request already folded in.
+ * Deletes handled messages ten at a time, off the hot path: the tenth message added sends its full
+ * batch on a sender thread at once, and a background flusher sends a partial batch once its oldest
+ * message has waited a little; the sender then deletes the S3 objects the messages pointed at.
+ * Entries that fail are sent again, exactly those, a few times; a message whose delete still fails
+ * comes back after its visibility timeout and is applied again, which is safe: the stores recognise
+ * a request already folded in.
  */
 final class BatchDeleter implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(BatchDeleter.class);
@@ -47,8 +48,12 @@ final class BatchDeleter implements AutoCloseable {
     this.queueUrl = queueUrl;
   }
 
-  /** Deletes the message soon, in a batch with others. */
+  /**
+   * Deletes the message soon, in a batch with others; the tenth sends the batch (waiting while the
+   * most deletes are in flight that may be).
+   */
   void add(SqsDelivery delivery) {
+    List<SqsDelivery> full = null;
     synchronized (pending) {
       if (pending.isEmpty()) {
         oldestPendingAt = System.nanoTime();
@@ -58,8 +63,13 @@ final class BatchDeleter implements AutoCloseable {
         flusher = Thread.ofVirtual().name("sqs-deleter").start(this::flushInBackground);
       }
       if (pending.size() >= BATCH) {
-        pending.notifyAll();
+        full = new ArrayList<>(pending.subList(0, BATCH));
+        pending.subList(0, BATCH).clear();
+        oldestPendingAt = System.nanoTime();
       }
+    }
+    if (full != null) {
+      send(full);
     }
   }
 

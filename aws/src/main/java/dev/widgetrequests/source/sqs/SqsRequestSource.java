@@ -3,7 +3,9 @@ package dev.widgetrequests.source.sqs;
 import dev.widgetrequests.aws.AwsFailures;
 import dev.widgetrequests.config.MessageSize;
 import dev.widgetrequests.source.Delivery;
+import dev.widgetrequests.source.Lease;
 import dev.widgetrequests.source.OrderKeyCheck;
+import dev.widgetrequests.source.Redelivery;
 import dev.widgetrequests.source.RequestSource;
 import dev.widgetrequests.source.Resolution;
 import dev.widgetrequests.source.s3.RequestObjects;
@@ -281,26 +283,22 @@ public final class SqsRequestSource implements RequestSource {
     deleter.deleteNow(inline ? message : message.withoutPointer());
   }
 
-  /** Hidden for longer the more often the message has come back: no retry storm. */
+  /**
+   * Hidden for longer the more often the message has come back (no retry storm); one behind another
+   * a little longer than that one, so it comes back first; one never started, not at all.
+   */
   @Override
-  public void release(Delivery delivery) {
+  public void release(Delivery delivery, Redelivery when) {
     SqsDelivery message = (SqsDelivery) delivery;
-    translated(() -> visibility.change(message, RetryDelays.afterReceives(message.receiveCount())));
-  }
-
-  @Override
-  public void releaseBehind(Delivery delivery, Delivery failed) {
-    int receives = ((SqsDelivery) failed).receiveCount();
-    // A little longer than the failed one, so it comes back first.
-    translated(
-        () ->
-            visibility.change(
-                (SqsDelivery) delivery, RetryDelays.afterReceives(receives).plusSeconds(1)));
-  }
-
-  @Override
-  public void giveBack(Delivery delivery) {
-    translated(() -> visibility.change((SqsDelivery) delivery, Duration.ZERO));
+    Duration hidden =
+        switch (when) {
+          case Redelivery.Later later -> RetryDelays.afterReceives(message.receiveCount());
+          case Redelivery.Behind behind ->
+              RetryDelays.afterReceives(((SqsDelivery) behind.first()).receiveCount())
+                  .plusSeconds(1);
+          case Redelivery.Now now -> Duration.ZERO;
+        };
+    translated(() -> visibility.change(message, hidden));
   }
 
   @Override
@@ -308,16 +306,24 @@ public final class SqsRequestSource implements RequestSource {
     return MAX_POLLS_IN_FLIGHT;
   }
 
+  /** Each delivery's visibility timeout, by its receipt handle. */
   @Override
-  public Optional<Duration> visibilityTimeout() {
-    return Optional.of(visibility.timeout());
-  }
+  public Optional<Lease> lease() {
+    return Optional.of(
+        new Lease() {
+          @Override
+          public Duration timeout() {
+            return visibility.timeout();
+          }
 
-  @Override
-  public void extendVisibility(List<Delivery> deliveries, Duration timeout) {
-    translated(
-        () ->
-            visibility.extend(deliveries.stream().map(SqsDelivery.class::cast).toList(), timeout));
+          @Override
+          public void extend(List<Delivery> deliveries, Duration timeout) {
+            translated(
+                () ->
+                    visibility.extend(
+                        deliveries.stream().map(SqsDelivery.class::cast).toList(), timeout));
+          }
+        });
   }
 
   @Override

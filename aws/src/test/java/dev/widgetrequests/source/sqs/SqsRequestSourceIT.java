@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.widgetrequests.local.LocalStack;
 import dev.widgetrequests.local.LocalStackExtension;
 import dev.widgetrequests.source.Delivery;
+import dev.widgetrequests.source.Lease;
+import dev.widgetrequests.source.Redelivery;
 import dev.widgetrequests.source.Resolution;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -159,22 +161,23 @@ class SqsRequestSourceIT {
     SqsRequestSource source = source(stack, queueUrl, 60);
     List<Delivery> both = pollAll(source, 2);
 
-    source.giveBack(both.get(0));
-    source.release(both.get(1));
+    source.release(both.get(0), Redelivery.now());
+    source.release(both.get(1), Redelivery.later());
 
     assertThat(visibleNow(stack, queueUrl)).isEqualTo(1);
     assertThat(visibleNow(stack, queueUrl)).isZero();
   }
 
   @Test
-  void extendVisibility_keepsHeldMessagesHidden(LocalStack stack) throws Exception {
+  void lease_extended_keepsHeldMessagesHidden(LocalStack stack) throws Exception {
     String queueUrl = stack.createQueue(stack.uniqueName("heartbeat"));
     send(stack, queueUrl, 3);
     SqsRequestSource source = source(stack, queueUrl, 2);
     List<Delivery> held = pollAll(source, 3);
 
-    assertThat(source.visibilityTimeout()).contains(Duration.ofSeconds(2));
-    source.extendVisibility(held, Duration.ofSeconds(20));
+    Lease lease = source.lease().orElseThrow();
+    assertThat(lease.timeout()).isEqualTo(Duration.ofSeconds(2));
+    lease.extend(held, Duration.ofSeconds(20));
     Thread.sleep(3000);
 
     assertThat(visibleNow(stack, queueUrl)).isZero();

@@ -204,6 +204,15 @@ public final class ConsumerCommand implements Callable<Integer> {
               + " keep them busy (default: ${DEFAULT-VALUE}, right for AWS's ~20 ms per call).")
   int concurrency;
 
+  @Option(
+      names = "--max-rate",
+      paramLabel = "PER_SECOND",
+      defaultValue = "0",
+      description =
+          "Take at most this many requests a second from the source, to spare a store with little"
+              + " capacity; a throttling store slows the consumer anyway (default: 0, no cap).")
+  double maxRate;
+
   @Mixin AwsOptions aws;
 
   @Option(

@@ -133,10 +133,14 @@ final class ConsumerOptions {
     if (o.exitWhenIdleSeconds != null && o.exitWhenIdleSeconds < 0) {
       throw o.usage("--exit-when-idle must be 0 or more seconds");
     }
+    if (!(o.maxRate >= 0) || o.maxRate > 1_000_000) {
+      throw o.usage("--max-rate must be 0 (no cap) to 1000000 requests a second, was " + o.maxRate);
+    }
     return new EngineSettings(
-        o.concurrency,
-        Duration.ofMillis(o.maxRuntimeMillis),
-        o.exitWhenIdleSeconds == null ? null : Duration.ofSeconds(o.exitWhenIdleSeconds),
-        Duration.ofSeconds(20));
+            o.concurrency,
+            Duration.ofMillis(o.maxRuntimeMillis),
+            o.exitWhenIdleSeconds == null ? null : Duration.ofSeconds(o.exitWhenIdleSeconds),
+            Duration.ofSeconds(20))
+        .withMaxRate(o.maxRate);
   }
 }

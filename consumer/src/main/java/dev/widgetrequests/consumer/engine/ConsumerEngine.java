@@ -1,7 +1,6 @@
 package dev.widgetrequests.consumer.engine;
 
 import dev.widgetrequests.failure.InfrastructureFailure;
-import dev.widgetrequests.model.parse.ParseResult;
 import dev.widgetrequests.model.parse.RequestParser;
 import dev.widgetrequests.source.Delivery;
 import dev.widgetrequests.source.RequestSource;
@@ -9,26 +8,26 @@ import dev.widgetrequests.store.WidgetStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Takes requests from the source and applies them on virtual threads, many at a time but one at a
- * time per widget. Several polls run at once (as many as the source allows and the concurrency
- * needs), each only when there is room for a whole batch, so the requests held stay bounded. Stops
- * on request, at the maximum runtime or when idle: what is running finishes, what was received but
- * not started is given back at once.
+ * time per widget (docs/design/consumer.md walks one delivery through it). Several poll loops run
+ * at once (as many as the source allows and the concurrency needs), each polling only when there is
+ * room for a whole batch, so the requests held stay bounded. Stops on request, at the maximum
+ * runtime or when idle: what is running finishes, what was received but not started is given back
+ * at once.
  */
 public final class ConsumerEngine {
   private static final Logger log = LoggerFactory.getLogger(ConsumerEngine.class);
@@ -36,25 +35,28 @@ public final class ConsumerEngine {
   /** One poll for about this many requests in flight. */
   private static final int REQUESTS_PER_POLL_LOOP = 16;
 
-  /** At most this many waiting requests of one widget are folded into one store call. */
-  private static final int MOST_AT_ONCE = 32;
+  /** A poll waits for room for this many requests (an SQS receive's most). */
+  private static final int BATCH_PERMITS = 10;
+
+  private static final Backoff POLL_BACKOFF =
+      new Backoff(Duration.ofMillis(200), Duration.ofSeconds(10));
 
   private final RequestSource source;
   private final RequestParser parser;
-  private final RequestProcessor processor;
+  private final WidgetStore store;
+  private final Settlement.Ledger ledger;
   private final EngineSettings settings;
   private final Clock clock;
   private final ConsumerEvents events;
   private final ConsumerStats stats = new ConsumerStats();
-  private final InFlightWindow permits;
-  private final FairShare fairShare;
+  private final Permits permits;
   private final Heartbeat heartbeat;
-  private final AtomicInteger held = new AtomicInteger();
+  private final RateCap rateCap;
   private final List<Thread> loops = new ArrayList<>();
   private volatile boolean running = true;
   private final AtomicReference<InfrastructureFailure.Fatal> fatal = new AtomicReference<>();
   private final Set<Thread> polling = ConcurrentHashMap.newKeySet();
-  private WidgetLanes lanes;
+  private final AtomicReference<Instant> lastWork = new AtomicReference<>(Instant.MIN);
 
   public ConsumerEngine(
       RequestSource source,
@@ -78,14 +80,15 @@ public final class ConsumerEngine {
     this.parser = parser;
     this.settings = settings;
     this.clock = clock;
-    this.permits = new InFlightWindow(settings.concurrency(), clock, events::window);
-    this.fairShare = FairShare.of(permits, settings.concurrency());
+    this.permits = new Permits(settings.concurrency(), clock, events::window);
     this.heartbeat =
         source
-            .visibilityTimeout()
-            .map(timeout -> new Heartbeat(source, timeout, settings.heldAtMost(), clock, events))
+            .lease()
+            .map(lease -> new Heartbeat(lease, settings.heldAtMost(), clock, events))
             .orElse(null);
-    this.processor = new RequestProcessor(source, store, clock, events, this::failed);
+    this.store = store;
+    this.rateCap = RateCap.of(settings.maxRate());
+    this.ledger = new Settlement.Ledger(source, stats, events, heartbeat, permits, this::failed);
   }
 
   /** Runs until stopped, the maximum runtime passes, or the source stays idle; then drains. */
@@ -93,14 +96,13 @@ public final class ConsumerEngine {
     Instant start = clock.instant();
     events.window(permits.size());
     try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
-      lanes = new WidgetLanes(workers);
-      Dispatch dispatch = new Dispatch(source, parser, workers, lanes, fairShare, new Lane());
-      PollLoop.Shared shared = new PollLoop.Shared(clock.instant());
+      WidgetLanes lanes = new WidgetLanes(workers, store, clock, this::running, this::failed);
+      Dispatch dispatch = new Dispatch(source, parser, workers, lanes);
+      lastWork.set(clock.instant());
       int count = pollLoops();
       synchronized (loops) {
         for (int i = 0; i < count && running; i++) {
-          PollLoop loop = new PollLoop(this, dispatch, shared, start);
-          loops.add(Thread.ofVirtual().name("poll-" + i).start(loop::run));
+          loops.add(Thread.ofVirtual().name("poll-" + i).start(() -> pollLoop(dispatch, start)));
         }
       }
       Thread beats =
@@ -155,57 +157,145 @@ public final class ConsumerEngine {
     }
   }
 
-  /** Marks the calling loop as inside a poll, which a stop lets finish. */
-  void pollStarting() {
-    polling.add(Thread.currentThread());
-  }
-
-  void pollEnded() {
-    polling.remove(Thread.currentThread());
-  }
-
   /** The counts so far. */
   public ConsumerStats.Summary progress() {
     return stats.summary(Duration.ZERO);
   }
 
-  boolean running() {
+  private boolean running() {
     return running;
   }
 
-  RequestSource source() {
-    return source;
-  }
-
-  EngineSettings settings() {
-    return settings;
-  }
-
-  Clock clock() {
-    return clock;
-  }
-
-  InFlightWindow permits() {
-    return permits;
-  }
-
-  FairShare fairShare() {
-    return fairShare;
-  }
-
-  /** A delivery was received: it holds a permit until its lane task ends. */
-  void received(Delivery delivery) {
-    held.incrementAndGet();
-    stats.started(System.nanoTime());
-    events.dispatched(delivery);
-    if (heartbeat != null) {
-      heartbeat.received(delivery);
+  /**
+   * One poll loop: waits for room for a whole batch, polls, hands the batch on and polls again at
+   * once; whatever a poll throws is logged and backed off, never ends the loop. A fatal failure
+   * stops the engine; one loop ending (idle, runtime, stop, a bug) ends them all.
+   */
+  private void pollLoop(Dispatch dispatch, Instant start) {
+    try {
+      int failures = 0;
+      while (running && !pastMaxRuntime(start)) {
+        int batchPermits;
+        try {
+          permits.awaitRoom();
+          // A batch's permits fit in the window, however far the store has shrunk it.
+          batchPermits = Math.min(BATCH_PERMITS, permits.size());
+          permits.acquire(batchPermits);
+        } catch (InterruptedException stopped) {
+          break;
+        }
+        var place = dispatch.reserve();
+        try {
+          List<Delivery> batch;
+          try {
+            batch = pollHolding(batchPermits);
+            failures = 0;
+          } catch (InterruptedException stopped) {
+            permits.release(batchPermits);
+            break;
+          } catch (InfrastructureFailure.Fatal broken) {
+            permits.release(batchPermits);
+            failed(broken);
+            break;
+          } catch (RuntimeException failure) {
+            permits.release(batchPermits);
+            if (!running || !backOff(failure, ++failures)) {
+              break; // a stop may surface as a failed poll: an interrupted call
+            }
+            continue;
+          }
+          if (batch == null || !take(batch, batchPermits, dispatch, place)) {
+            break;
+          }
+        } finally {
+          dispatch.fill(place, List.of()); // a place left empty would hold up every later batch
+        }
+      }
+    } finally {
+      stop();
     }
   }
 
-  /** True when no delivery is held. */
-  boolean idle() {
-    return held.get() == 0;
+  /** Polls with the batch's permits held; null (permits returned) when stopped meanwhile. */
+  private List<Delivery> pollHolding(int batchPermits) throws InterruptedException {
+    if (!running) {
+      permits.release(batchPermits);
+      return null;
+    }
+    polling.add(Thread.currentThread()); // a stop lets a poll finish
+    try {
+      return source.poll();
+    } finally {
+      polling.remove(Thread.currentThread());
+    }
+  }
+
+  /**
+   * Opens a settlement for each delivery of the batch and hands them on, one permit each; a batch
+   * larger than the permits held (a bucket listing) goes on in parts as permits free up. False when
+   * it is time to stop.
+   */
+  private boolean take(
+      List<Delivery> batch,
+      int batchPermits,
+      Dispatch dispatch,
+      CompletableFuture<Dispatch.Started> place) {
+    if (batch.isEmpty()) {
+      permits.release(batchPermits);
+      if (idleTooLong()) {
+        log.info("no requests for {} s: stopping", settings.exitWhenIdle().toSeconds());
+        return false;
+      }
+      return true;
+    }
+    rateCap.take(batch.size()); // --max-rate: a stop meanwhile gives the batch back
+    int held = batchPermits;
+    for (int from = 0; from < batch.size(); ) {
+      int part = Math.min(held, batch.size() - from);
+      List<Settlement> handed =
+          batch.subList(from, from + part).stream().map(ledger::open).toList();
+      if (from == 0) {
+        dispatch.fill(place, handed);
+      } else {
+        dispatch.submit(handed);
+      }
+      from += part;
+      held -= part;
+      if (from < batch.size()) {
+        held = Math.min(batchPermits, batch.size() - from);
+        permits.acquireUninterruptibly(held);
+      }
+    }
+    permits.release(held);
+    lastWork.set(clock.instant());
+    return true;
+  }
+
+  private boolean backOff(RuntimeException failure, int failures) {
+    Duration wait = POLL_BACKOFF.delay(failures);
+    log.warn(
+        "reading {} failed ({}); trying again in {} ms",
+        source.describe(),
+        Failures.describe(failure),
+        wait.toMillis());
+    try {
+      Thread.sleep(wait);
+      return true;
+    } catch (InterruptedException stopped) {
+      return false;
+    }
+  }
+
+  private boolean pastMaxRuntime(Instant start) {
+    Duration max = settings.maxRuntime();
+    return !max.isZero() && Duration.between(start, clock.instant()).compareTo(max) >= 0;
+  }
+
+  private boolean idleTooLong() {
+    Duration idle = settings.exitWhenIdle();
+    return idle != null
+        && ledger.idle()
+        && Duration.between(lastWork.get(), clock.instant()).compareTo(idle) >= 0;
   }
 
   private int pollLoops() {
@@ -249,152 +339,6 @@ public final class ConsumerEngine {
       }
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  /**
-   * A widget's lane: its waiting deliveries are taken up to {@value #MOST_AT_ONCE} at a time and
-   * applied in one store call (docs/design/consumer.md, "Coalescing in the lane"), unless stopping
-   * or held up behind a released request; each then ends by its own outcome.
-   */
-  private final class Lane implements Dispatch.LaneTask {
-    private final ConcurrentHashMap<String, ArrayDeque<Waiting>> waiting =
-        new ConcurrentHashMap<>();
-
-    private record Waiting(Delivery delivery, ParseResult.Valid parsed) {}
-
-    @Override
-    public Runnable join(String widgetId, Delivery delivery, ParseResult.Valid parsed) {
-      waiting.compute(
-          widgetId,
-          (id, queue) -> {
-            ArrayDeque<Waiting> joined = queue == null ? new ArrayDeque<>() : queue;
-            joined.add(new Waiting(delivery, parsed));
-            return joined;
-          });
-      return () -> runLane(widgetId);
-    }
-
-    /**
-     * Each delivery's task runs after those of the deliveries before it, so when it runs, its own
-     * delivery is either the first waiting or already taken by one of them: every delivery is taken
-     * once, in its lane's order.
-     */
-    private List<Waiting> take(String widgetId) {
-      List<Waiting> taken = new ArrayList<>();
-      waiting.computeIfPresent(
-          widgetId,
-          (id, queue) -> {
-            while (!queue.isEmpty() && taken.size() < MOST_AT_ONCE) {
-              taken.add(queue.poll());
-            }
-            return queue.isEmpty() ? null : queue;
-          });
-      return taken;
-    }
-
-    private void runLane(String widgetId) {
-      List<Waiting> batch = take(widgetId);
-      if (batch.isEmpty()) {
-        return; // taken with an earlier delivery of the lane
-      }
-      List<Delivery> deliveries = batch.stream().map(Waiting::delivery).toList();
-      deliveries.forEach(events::started);
-      List<Outcome> outcomes;
-      try {
-        Delivery blocker = lanes.blockedBy(widgetId);
-        if (!running) {
-          outcomes = deliveries.stream().map(this::giveBack).toList();
-        } else if (blocker != null) {
-          outcomes = deliveries.stream().map(delivery -> releaseBehind(delivery, blocker)).toList();
-        } else {
-          outcomes =
-              processor.applyAll(
-                  deliveries, batch.stream().map(waiting -> waiting.parsed().request()).toList());
-        }
-      } catch (RuntimeException failure) {
-        Outcome released = new Outcome.Released(Failures.describe(failure));
-        outcomes = deliveries.stream().map(delivery -> released).toList();
-      }
-      for (int i = 0; i < batch.size(); i++) {
-        Outcome outcome = outcomes.get(i);
-        if (outcome instanceof Outcome.Released) {
-          lanes.block(widgetId, deliveries.get(i));
-        }
-        end(deliveries.get(i), batch.get(i).parsed(), outcome, widgetId);
-      }
-    }
-
-    private Outcome releaseBehind(Delivery delivery, Delivery blocker) {
-      try {
-        source.releaseBehind(delivery, blocker);
-        return new Outcome.Released("behind a released request for the same widget");
-      } catch (RuntimeException failure) {
-        return new Outcome.Released(Failures.describe(failure));
-      }
-    }
-
-    /** A delivery that is no widget's request: dead-lettered unless stopping. */
-    @Override
-    public void run(Delivery delivery, ParseResult parsed, String widgetId) {
-      events.started(delivery);
-      Outcome outcome;
-      try {
-        outcome = running ? processor.process(delivery, parsed) : giveBack(delivery);
-      } catch (RuntimeException failure) {
-        outcome = new Outcome.Released(Failures.describe(failure));
-      }
-      end(delivery, parsed, outcome, widgetId);
-    }
-
-    @Override
-    public void ended(Delivery delivery, Outcome outcome) {
-      events.started(delivery);
-      end(delivery, null, outcome, null);
-    }
-
-    @Override
-    public void refuse(Delivery delivery, String reason) {
-      events.started(delivery);
-      Outcome outcome;
-      try {
-        outcome = processor.reject(delivery, reason);
-      } catch (RuntimeException failure) {
-        outcome = new Outcome.Released(Failures.describe(failure));
-      }
-      end(delivery, null, outcome, null);
-    }
-
-    private void end(Delivery delivery, ParseResult parsed, Outcome outcome, String widgetId) {
-      try {
-        if (outcome instanceof Outcome.Applied
-            || outcome instanceof Outcome.Warned
-            || outcome instanceof Outcome.Duplicate) {
-          permits.succeeded();
-        }
-        stats.record(outcome);
-        RequestLog.record(delivery, parsed, outcome);
-        // Observers see every delivery end, once; one that never got parsed counts as unreadable.
-        events.finished(
-            delivery, parsed != null ? parsed : new ParseResult.Invalid(List.of()), outcome);
-      } finally {
-        if (heartbeat != null) {
-          heartbeat.finished(delivery);
-        }
-        held.decrementAndGet();
-        fairShare.ended(widgetId);
-      }
-    }
-
-    private Outcome giveBack(Delivery delivery) {
-      try {
-        source.giveBack(delivery);
-        return new Outcome.Released("stopping: given back unstarted");
-      } catch (RuntimeException failure) {
-        return new Outcome.Released(
-            "stopping; could not give it back, it comes back after its timeout: "
-                + Failures.describe(failure));
-      }
     }
   }
 }

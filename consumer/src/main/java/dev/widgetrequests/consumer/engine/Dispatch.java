@@ -10,57 +10,46 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 
 /**
- * Takes a received batch to the lanes off the poll loop: resolves every delivery that needs it at
- * once (a claim check's object is fetched in parallel; a body needs nothing), then hands them to
- * their widgets' lanes in the order they were received. A failed fetch releases its own delivery
- * only.
+ * Takes received batches to the lanes in the order their receives began, whichever answers first:
+ * resolves every delivery that needs it at once (a claim check's object is fetched in parallel on a
+ * worker of its own; a body needs nothing), then parses each and hands it to its widget's lane. The
+ * hand-over runs on the thread that completes a batch's turn (the poll loop that received it,
+ * usually, or the fetch that finished last), so a request with its body in the message passes no
+ * thread of its own here. A failed fetch releases its own delivery only.
  */
 final class Dispatch {
   private final RequestSource source;
   private final RequestParser parser;
   private final ExecutorService workers;
-  private final WidgetLanes lanes;
-  private final LaneTask task;
-  private final FairShare fairShare;
+  private final LaneTask lanes;
   private CompletableFuture<Void> handedOver = CompletableFuture.completedFuture(null);
 
-  /** What runs in a lane for one delivery; it ends the delivery and frees its permit. */
+  /** Where a delivery goes next ({@link WidgetLanes}); it ends the delivery, off this thread. */
   interface LaneTask {
-    /** Ends a delivery that is no widget's request (it could not be parsed). */
-    void run(Delivery delivery, ParseResult parsed, String widgetId);
+    /** The delivery is a request of the widget: it joins the widget's lane, in order. */
+    void join(String widgetId, Settlement settlement, ParseResult.Valid parsed);
 
-    /**
-     * The delivery waits in its widget's lane; the task returned, run in the lane's order, takes it
-     * with whatever else of the lane waits by then.
-     */
-    Runnable join(String widgetId, Delivery delivery, ParseResult.Valid parsed);
-
-    /** The delivery ended before reaching a lane (the source ended it, or the fetch failed). */
-    void ended(Delivery delivery, Outcome outcome);
-
-    /** What the delivery points at can never be a request: dead-letter it. */
-    void refuse(Delivery delivery, String reason);
+    /** The delivery can never be a widget's request: dead-letter it with the reason. */
+    void reject(Settlement settlement, String reason);
   }
 
+  /** A resolved delivery, or the failure of its fetch. */
   record Resolved(Resolution resolution, RuntimeException failure) {}
 
-  Dispatch(
-      RequestSource source,
-      RequestParser parser,
-      ExecutorService workers,
-      WidgetLanes lanes,
-      FairShare fairShare,
-      LaneTask task) {
+  Dispatch(RequestSource source, RequestParser parser, ExecutorService workers, LaneTask lanes) {
     this.source = source;
     this.parser = parser;
     this.workers = workers;
     this.lanes = lanes;
-    this.task = task;
-    this.fairShare = fairShare;
   }
 
   /** A received batch whose deliveries are being resolved. */
-  record Started(List<Delivery> batch, List<CompletableFuture<Resolved>> resolving) {}
+  record Started(List<Settlement> batch, List<CompletableFuture<Resolved>> resolving) {
+    CompletableFuture<Started> whenResolved() {
+      return CompletableFuture.allOf(resolving.toArray(CompletableFuture[]::new))
+          .thenApply(done -> this);
+    }
+  }
 
   /**
    * Takes a place in the hand-over order before a poll, so batches reach the lanes in the order
@@ -68,36 +57,36 @@ final class Dispatch {
    */
   synchronized CompletableFuture<Started> reserve() {
     CompletableFuture<Started> place = new CompletableFuture<>();
-    handedOver = handedOver.thenCompose(ready -> place).thenAcceptAsync(this::handOver, workers);
+    handedOver =
+        handedOver
+            .thenCompose(ready -> place)
+            .thenCompose(Started::whenResolved)
+            .thenAccept(this::handOver)
+            .exceptionally(bug -> null); // a failed hand-over must not hold up every later one
     return place;
   }
 
   /** Starts resolving every delivery of the batch at once; a filled place stays as it was. */
-  void fill(CompletableFuture<Started> place, List<Delivery> batch) {
+  void fill(CompletableFuture<Started> place, List<Settlement> batch) {
     if (place.isDone()) {
       return;
     }
     place.complete(new Started(batch, batch.stream().map(this::resolving).toList()));
   }
 
-  /**
-   * A fetch on a thread of its own where the source has one to make; the delivery itself if not.
-   */
-  private CompletableFuture<Resolved> resolving(Delivery delivery) {
-    return source.needsResolving(delivery)
-        ? CompletableFuture.supplyAsync(() -> resolve(delivery), workers)
-        : CompletableFuture.completedFuture(new Resolved(new Resolution.Ready(delivery), null));
-  }
-
   /** Hands a batch on after everything reserved or submitted before it. */
-  void submit(List<Delivery> batch) {
+  void submit(List<Settlement> batch) {
     fill(reserve(), batch);
   }
 
-  private void handOver(Started started) {
-    for (int i = 0; i < started.batch().size(); i++) {
-      toLane(started.batch().get(i), started.resolving().get(i).join());
-    }
+  /**
+   * A fetch on a worker of its own where the source has one to make; the delivery itself if not.
+   */
+  private CompletableFuture<Resolved> resolving(Settlement settlement) {
+    Delivery delivery = settlement.delivery();
+    return source.needsResolving(delivery)
+        ? CompletableFuture.supplyAsync(() -> resolve(delivery), workers)
+        : CompletableFuture.completedFuture(new Resolved(new Resolution.Ready(delivery), null));
   }
 
   private Resolved resolve(Delivery delivery) {
@@ -108,40 +97,45 @@ final class Dispatch {
     }
   }
 
-  private void toLane(Delivery received, Resolved resolved) {
-    if (resolved.failure() != null) {
-      task.ended(received, release(received, resolved.failure()));
-      return;
-    }
-    Delivery delivery;
-    switch (resolved.resolution()) {
-      case Resolution.Ready ready -> delivery = ready.delivery();
-      case Resolution.Gone gone -> {
-        task.ended(received, new Outcome.Gone(gone.why()));
-        return;
+  private void handOver(Started started) {
+    for (int i = 0; i < started.batch().size(); i++) {
+      Settlement settlement = started.batch().get(i);
+      try {
+        toLane(settlement, started.resolving().get(i).join());
+      } catch (RuntimeException bug) {
+        if (!settlement.ended()) {
+          settlement.release(bug);
+        }
       }
-      case Resolution.Refused refused -> {
-        lanes.submitUnordered(() -> task.refuse(refused.delivery(), refused.reason()));
-        return;
-      }
-    }
-    ParseResult parsed = parser.parse(delivery.body());
-    if (parsed instanceof ParseResult.Valid valid) {
-      String widgetId = valid.request().widgetId();
-      fairShare.joined(widgetId);
-      lanes.submit(widgetId, task.join(widgetId, delivery, valid));
-    } else {
-      lanes.submitUnordered(() -> task.run(delivery, parsed, null));
     }
   }
 
-  private Outcome release(Delivery delivery, RuntimeException failure) {
-    String error = Failures.describe(failure);
-    try {
-      source.release(delivery);
-    } catch (RuntimeException releaseFailed) {
-      error += "; release failed too: " + Failures.describe(releaseFailed);
+  private void toLane(Settlement settlement, Resolved resolved) {
+    if (resolved.failure() != null) {
+      settlement.release(resolved.failure());
+      return;
     }
-    return new Outcome.Released(error);
+    switch (resolved.resolution()) {
+      case Resolution.Ready ready -> settlement.resolved(ready.delivery());
+      case Resolution.Gone gone -> {
+        settlement.gone(gone.why());
+        return;
+      }
+      case Resolution.Refused refused -> {
+        settlement.resolved(refused.delivery());
+        lanes.reject(settlement, refused.reason());
+        return;
+      }
+    }
+    ParseResult parsed = parser.parse(settlement.delivery().body());
+    settlement.parsed(parsed);
+    switch (parsed) {
+      case ParseResult.Valid valid -> {
+        String widgetId = valid.request().widgetId();
+        settlement.joined(widgetId);
+        lanes.join(widgetId, settlement, valid);
+      }
+      case ParseResult.Invalid invalid -> lanes.reject(settlement, invalid.reason());
+    }
   }
 }

@@ -11,13 +11,15 @@ import java.time.Duration;
  *     null} never stops for idleness
  * @param drainTimeout how long a stop waits for requests in flight
  * @param heldAtMost the longest a delivery's visibility is extended while it is held
+ * @param maxRate the most requests a second taken from the source; 0 for no cap
  */
 public record EngineSettings(
     int concurrency,
     Duration maxRuntime,
     Duration exitWhenIdle,
     Duration drainTimeout,
-    Duration heldAtMost) {
+    Duration heldAtMost,
+    double maxRate) {
 
   /** What a consumer on AWS needs: many requests in flight, since each call waits ~20 ms. */
   public static final int DEFAULT_CONCURRENCY = 128;
@@ -29,6 +31,24 @@ public record EngineSettings(
     if (concurrency < 1) {
       throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
     }
+    if (maxRate < 0) {
+      throw new IllegalArgumentException("maxRate must be 0 (none) or more, was " + maxRate);
+    }
+  }
+
+  public EngineSettings(
+      int concurrency,
+      Duration maxRuntime,
+      Duration exitWhenIdle,
+      Duration drainTimeout,
+      Duration heldAtMost) {
+    this(concurrency, maxRuntime, exitWhenIdle, drainTimeout, heldAtMost, 0);
+  }
+
+  /** These settings with a cap of {@code perSecond} requests a second (0: none). */
+  public EngineSettings withMaxRate(double perSecond) {
+    return new EngineSettings(
+        concurrency, maxRuntime, exitWhenIdle, drainTimeout, heldAtMost, perSecond);
   }
 
   public EngineSettings(

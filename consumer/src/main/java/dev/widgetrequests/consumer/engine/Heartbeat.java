@@ -1,7 +1,7 @@
 package dev.widgetrequests.consumer.engine;
 
 import dev.widgetrequests.source.Delivery;
-import dev.widgetrequests.source.RequestSource;
+import dev.widgetrequests.source.Lease;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,34 +13,32 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps held deliveries hidden: one held past half its visibility timeout (waiting in its lane, a
- * slow store) has its timeout extended, in one batched call per beat, until it has been held for
- * the cap; after that it is left to come back.
+ * Keeps held deliveries hidden: one held past half its lease (waiting in its lane, a slow store)
+ * has its lease extended, in one batched call per beat, until it has been held for the cap; after
+ * that it is left to come back. Each settlement is its own entry: two deliveries of one message
+ * held at once (a redelivery while the first is still held) are extended each by its own receipt.
  */
 final class Heartbeat {
   private static final Logger log = LoggerFactory.getLogger(Heartbeat.class);
 
-  private final RequestSource source;
+  private final Lease lease;
   private final Duration timeout;
   private final Duration cap;
   private final Clock clock;
   private final ConsumerEvents events;
 
-  /**
-   * By position: a delivery is replaced by its resolved self on its way, and keeps its position.
-   */
-  private final Map<String, Held> held = new ConcurrentHashMap<>();
+  /** By settlement (by identity): one entry per delivery received. */
+  private final Map<Settlement, Held> held = new ConcurrentHashMap<>();
 
-  private record Held(Delivery delivery, Instant received, Instant hiddenUntil) {}
+  private record Held(Instant received, Instant hiddenUntil) {}
 
-  Heartbeat(RequestSource source, Duration timeout, Duration cap, Clock clock) {
-    this(source, timeout, cap, clock, ConsumerEvents.NONE);
+  Heartbeat(Lease lease, Duration cap, Clock clock) {
+    this(lease, cap, clock, ConsumerEvents.NONE);
   }
 
-  Heartbeat(
-      RequestSource source, Duration timeout, Duration cap, Clock clock, ConsumerEvents events) {
-    this.source = source;
-    this.timeout = timeout;
+  Heartbeat(Lease lease, Duration cap, Clock clock, ConsumerEvents events) {
+    this.lease = lease;
+    this.timeout = lease.timeout();
     this.cap = cap;
     this.clock = clock;
     this.events = events;
@@ -51,13 +49,13 @@ final class Heartbeat {
     return Duration.ofMillis(Math.max(200, timeout.toMillis() / 4));
   }
 
-  void received(Delivery delivery) {
+  void held(Settlement settlement) {
     Instant now = clock.instant();
-    held.put(delivery.position(), new Held(delivery, now, now.plus(timeout)));
+    held.put(settlement, new Held(now, now.plus(timeout)));
   }
 
-  void finished(Delivery delivery) {
-    held.remove(delivery.position());
+  void released(Settlement settlement) {
+    held.remove(settlement);
   }
 
   int size() {
@@ -68,23 +66,22 @@ final class Heartbeat {
   void beat() {
     Instant now = clock.instant();
     Instant soon = now.plus(timeout.dividedBy(2));
-    List<Delivery> due = new ArrayList<>();
+    List<Settlement> due = new ArrayList<>();
     held.forEach(
-        (position, h) -> {
+        (settlement, h) -> {
           if (h.hiddenUntil().isBefore(soon) && h.received().plus(cap).isAfter(now)) {
-            due.add(h.delivery());
+            due.add(settlement);
           }
         });
     if (due.isEmpty()) {
       return;
     }
     try {
-      source.extendVisibility(due, timeout);
-      due.forEach(events::heartbeat);
+      List<Delivery> deliveries = due.stream().map(Settlement::delivery).toList();
+      lease.extend(deliveries, timeout);
+      deliveries.forEach(events::heartbeat);
       due.forEach(
-          d ->
-              held.computeIfPresent(
-                  d.position(), (k, h) -> new Held(h.delivery(), h.received(), now.plus(timeout))));
+          s -> held.computeIfPresent(s, (k, h) -> new Held(h.received(), now.plus(timeout))));
     } catch (RuntimeException failure) {
       log.warn(
           "could not extend the visibility of {} requests ({}): they may come back while held",

@@ -56,6 +56,7 @@ class ConsumerCommandTest {
             "--rejected-prefix",
             "--dynamodb-key-attribute",
             "--concurrency",
+            "--max-rate",
             "--log-file",
             "--exit-when-idle",
             "--poll-interval");
@@ -72,6 +73,8 @@ class ConsumerCommandTest {
         "-rb requests --storage-strategy s3",
         "-rb requests --request-destination widgets",
         "-rb requests -wb widgets --concurrency 0",
+        "-rb requests -wb widgets --max-rate -5",
+        "-rb requests -wb widgets --max-rate NaN",
         "-rq http://q -wb widgets -qwt 21",
         "-rb requests --storage-strategy nosql --request-destination w"
       })

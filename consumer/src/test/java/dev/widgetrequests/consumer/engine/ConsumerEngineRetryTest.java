@@ -81,8 +81,10 @@ class ConsumerEngineRetryTest {
 
     var summary = engine(8, Duration.ofMillis(150), null).run();
 
-    assertThat(source.releasedBehind).startsWith("k2", "k3");
-    assertThat(source.acknowledged).contains("k4").doesNotContain("k2", "k3");
+    // Each time the lane's first request fails, the later ones are released behind it (how the
+    // lane's lots fall, and so how often each comes back, depends on timing).
+    assertThat(source.releasedBehind).contains("k2", "k3").doesNotContain("k4");
+    assertThat(source.acknowledged).contains("k4").doesNotContain("k1", "k2", "k3");
     assertThat(summary.released()).isGreaterThanOrEqualTo(3);
   }
 

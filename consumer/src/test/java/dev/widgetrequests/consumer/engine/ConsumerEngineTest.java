@@ -66,10 +66,29 @@ class ConsumerEngineTest {
   }
 
   @Test
+  void maxRate_capsHowFastRequestsAreTaken_andAllAreApplied() {
+    for (int i = 0; i < 60; i++) {
+      source.add("k%03d".formatted(i), create("w" + i, "Sue Smith", "L" + i));
+    }
+    var capped =
+        new EngineSettings(64, Duration.ZERO, Duration.ofMillis(50), Duration.ofSeconds(5))
+            .withMaxRate(40);
+
+    long start = System.nanoTime();
+    var summary =
+        new ConsumerEngine(source, store, new RequestParser(), capped, Clock.systemUTC()).run();
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+    // 60 requests at 40 a second, a burst of at most 4: no sooner than (60 - 4) / 40 s.
+    assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(1400));
+    assertThat(summary.applied()).isEqualTo(60);
+  }
+
+  @Test
   void run_logsAPollThatThrowsAnyException_andPollsOn() {
     source.failingPolls = 2;
     source.add("1", create("w", "Sue Smith", "a"));
-    Logger pollLog = (Logger) LoggerFactory.getLogger(PollLoop.class);
+    Logger pollLog = (Logger) LoggerFactory.getLogger(ConsumerEngine.class);
     ListAppender<ILoggingEvent> logged = new ListAppender<>();
     logged.start();
     pollLog.addAppender(logged);

@@ -3,6 +3,8 @@ package dev.widgetrequests.consumer.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.widgetrequests.source.Delivery;
+import dev.widgetrequests.source.Lease;
+import dev.widgetrequests.source.Redelivery;
 import dev.widgetrequests.source.RequestSource;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,26 +31,42 @@ class HeartbeatTest {
         public void deadLetter(Delivery delivery, String reason) {}
 
         @Override
-        public void release(Delivery delivery) {}
-
-        @Override
-        public void extendVisibility(List<Delivery> deliveries, Duration timeout) {
-          extended.add(deliveries.stream().map(Delivery::position).sorted().toList());
-        }
+        public void release(Delivery delivery, Redelivery when) {}
 
         @Override
         public String describe() {
           return "test";
         }
       };
-  private final Heartbeat heartbeat =
-      new Heartbeat(source, Duration.ofSeconds(30), Duration.ofMinutes(2), clock);
+  private final Lease lease =
+      new Lease() {
+        @Override
+        public Duration timeout() {
+          return Duration.ofSeconds(30);
+        }
 
-  private static Delivery delivery(String position) {
+        @Override
+        public void extend(List<Delivery> deliveries, Duration timeout) {
+          extended.add(deliveries.stream().map(Delivery::body).sorted().toList());
+        }
+      };
+  private final Heartbeat heartbeat = new Heartbeat(lease, Duration.ofMinutes(2), clock);
+  private final Settlement.Ledger ledger = SettlementTest.ledger(source, heartbeat);
+
+  private Settlement received(String position) {
+    return received(position, position);
+  }
+
+  /** A delivery of message {@code position}, told apart by its receipt. */
+  private Settlement received(String position, String receipt) {
+    return ledger.open(delivery(position, receipt));
+  }
+
+  private static Delivery delivery(String position, String receipt) {
     return new Delivery() {
       @Override
       public String body() {
-        return "{}";
+        return receipt;
       }
 
       @Override
@@ -65,10 +83,10 @@ class HeartbeatTest {
 
   @Test
   void beat_extendsOnlyDeliveriesPastHalfTheirTimeout_inOneCall() {
-    heartbeat.received(delivery("old-1"));
-    heartbeat.received(delivery("old-2"));
+    received("old-1");
+    received("old-2");
     clock.advance(Duration.ofSeconds(16));
-    heartbeat.received(delivery("new"));
+    received("new");
 
     heartbeat.beat();
 
@@ -77,11 +95,8 @@ class HeartbeatTest {
 
   @Test
   void beat_leavesFinishedDeliveriesAlone_andStopsAtTheCap() {
-    Delivery held = delivery("held");
-    Delivery done = delivery("done");
-    heartbeat.received(held);
-    heartbeat.received(done);
-    heartbeat.finished(done);
+    received("held");
+    received("done").acknowledge(new Outcome.Applied());
 
     for (int i = 0; i < 10; i++) {
       clock.advance(Duration.ofSeconds(16));
@@ -98,15 +113,31 @@ class HeartbeatTest {
   }
 
   @Test
-  void finished_withTheResolvedDelivery_endsTheBeatsOfTheOneReceived() {
-    heartbeat.received(delivery("pointer"));
-    heartbeat.finished(delivery("pointer")); // a new object: the request read from the pointer
+  void aResolvedDelivery_isExtendedAsItIsNow_andItsEndingEndsItsBeats() {
+    Settlement pointer = received("m-1", "pointer");
+    pointer.resolved(delivery("m-1", "request read from the pointer"));
+    clock.advance(Duration.ofSeconds(20));
+    heartbeat.beat();
+
+    pointer.acknowledge(new Outcome.Applied());
+    clock.advance(Duration.ofSeconds(20));
+    heartbeat.beat();
+
+    assertThat(extended).containsExactly(List.of("request read from the pointer"));
+    assertThat(heartbeat.size()).isZero();
+  }
+
+  @Test
+  void twoDeliveriesOfOneMessageHeldAtOnce_areExtendedEachByItsOwnReceipt() {
+    Settlement first = received("m-1", "receipt-1");
+    clock.advance(Duration.ofSeconds(10));
+    received("m-1", "receipt-2"); // the message came back while the first was still held
+    first.acknowledge(new Outcome.Applied());
 
     clock.advance(Duration.ofSeconds(20));
     heartbeat.beat();
 
-    assertThat(extended).isEmpty();
-    assertThat(heartbeat.size()).isZero();
+    assertThat(extended).containsExactly(List.of("receipt-2"));
   }
 
   private static final class MovableClock extends Clock {

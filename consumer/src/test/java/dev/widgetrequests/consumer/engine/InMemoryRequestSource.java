@@ -2,6 +2,7 @@ package dev.widgetrequests.consumer.engine;
 
 import dev.widgetrequests.failure.InfrastructureFailure;
 import dev.widgetrequests.source.Delivery;
+import dev.widgetrequests.source.Redelivery;
 import dev.widgetrequests.source.RequestSource;
 import dev.widgetrequests.source.Resolution;
 import java.util.ArrayList;
@@ -98,18 +99,6 @@ final class InMemoryRequestSource implements RequestSource {
     acknowledged(delivery);
   }
 
-  @Override
-  public synchronized void releaseBehind(Delivery delivery, Delivery failed) {
-    releasedBehind.add(delivery.position());
-    release(delivery);
-  }
-
-  @Override
-  public synchronized void giveBack(Delivery delivery) {
-    givenBack.add(delivery.position());
-    release(delivery);
-  }
-
   private synchronized void acknowledged(Delivery delivery) {
     inFlight.remove(delivery.position());
     acknowledged.add(delivery.position());
@@ -122,7 +111,12 @@ final class InMemoryRequestSource implements RequestSource {
   }
 
   @Override
-  public synchronized void release(Delivery delivery) {
+  public synchronized void release(Delivery delivery, Redelivery when) {
+    switch (when) {
+      case Redelivery.Behind behind -> releasedBehind.add(delivery.position());
+      case Redelivery.Now now -> givenBack.add(delivery.position());
+      case Redelivery.Later later -> {}
+    }
     inFlight.remove(delivery.position());
     pending.put(delivery.position(), delivery.body());
     releases++;

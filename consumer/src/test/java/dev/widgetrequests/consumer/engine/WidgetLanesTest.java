@@ -2,9 +2,11 @@ package dev.widgetrequests.consumer.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,10 +14,15 @@ import org.junit.jupiter.api.Test;
 
 class WidgetLanesTest {
 
+  /** Lanes for raw tasks: the order they keep, no store behind them. */
+  private static WidgetLanes lanesOn(Executor executor) {
+    return new WidgetLanes(executor, null, Clock.systemUTC(), () -> true, failure -> {});
+  }
+
   @Test
   void submit_runsTasksOfOneWidgetOneAtATimeInOrder() throws Exception {
     try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
-      var lanes = new WidgetLanes(executor);
+      var lanes = lanesOn(executor);
       List<Integer> order = new CopyOnWriteArrayList<>();
       AtomicInteger running = new AtomicInteger();
       AtomicInteger maxRunning = new AtomicInteger();
@@ -41,7 +48,7 @@ class WidgetLanesTest {
   @Test
   void submit_runsDifferentWidgetsAtTheSameTime() throws Exception {
     try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
-      var lanes = new WidgetLanes(executor);
+      var lanes = lanesOn(executor);
       CountDownLatch bothStarted = new CountDownLatch(2);
       CountDownLatch done = new CountDownLatch(2);
       for (String widget : List.of("a", "b")) {
@@ -66,7 +73,7 @@ class WidgetLanesTest {
   @Test
   void submit_keepsGoingAfterATaskFails() throws Exception {
     try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
-      var lanes = new WidgetLanes(executor);
+      var lanes = lanesOn(executor);
       CountDownLatch after = new CountDownLatch(1);
       lanes.submit(
           "w",

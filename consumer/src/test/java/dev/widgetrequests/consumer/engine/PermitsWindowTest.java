@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
-class InFlightWindowTest {
+/** The permits' window: AIMD on the store's throttling. */
+class PermitsWindowTest {
   private Instant now = Instant.parse("2026-01-01T00:00:00Z");
   private final Clock clock =
       new Clock() {
@@ -31,7 +32,7 @@ class InFlightWindowTest {
         }
       };
   private final List<Integer> sizes = new CopyOnWriteArrayList<>();
-  private final InFlightWindow window = new InFlightWindow(128, clock, sizes::add);
+  private final Permits window = new Permits(128, clock, sizes::add);
 
   @Test
   void throttled_halvesTheWindow_onceASecond() {

@@ -2,12 +2,13 @@ package dev.widgetrequests.consumer.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.concurrent.Semaphore;
+import java.time.Clock;
 import org.junit.jupiter.api.Test;
 
-class FairShareTest {
-  private final Semaphore permits = new Semaphore(8);
-  private final FairShare fairShare = new FairShare(permits, 2, 3);
+/** The permits' fair share: a widget's lane holds 2 of 8, at most 3 deliveries parked. */
+class PermitsFairShareTest {
+  private final Permits permits = new Permits(8, 2, 3, Clock.systemUTC(), size -> {});
+  private final Permits fairShare = permits;
 
   private void join(String widgetId) {
     permits.acquireUninterruptibly(); // as the poll loop does for each delivery it takes
