@@ -6,11 +6,11 @@ import dev.widgetrequests.model.CreateWidget;
 import dev.widgetrequests.model.Widget;
 import dev.widgetrequests.model.fold.Folded;
 import dev.widgetrequests.model.fold.KeyedRequest;
+import dev.widgetrequests.model.fold.StoreOutcome;
 import dev.widgetrequests.store.FoldedBatch;
 import dev.widgetrequests.store.Provenance;
 import dev.widgetrequests.store.StateCache;
 import dev.widgetrequests.store.StoreConflictException;
-import dev.widgetrequests.store.StoreOutcome;
 import dev.widgetrequests.store.WidgetLocks;
 import dev.widgetrequests.store.WidgetStore;
 import java.time.Clock;
@@ -142,7 +142,7 @@ public final class DynamoDbWidgetStore implements WidgetStore {
     for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       FoldedBatch batch = FoldedBatch.fold(known.history(), requests);
       if (!batch.changed()) {
-        return batch.storeOutcomes();
+        return batch.outcomes();
       }
       Folded folded = batch.last();
       long version = known.version() + 1;
@@ -156,7 +156,7 @@ public final class DynamoDbWidgetStore implements WidgetStore {
       try {
         write(item, known.version());
         cache.put(id, new StateItem.Known(folded.history(), version));
-        return batch.storeOutcomes();
+        return batch.outcomes();
       } catch (ConditionalCheckFailedException lostRace) {
         WidgetLocks.pauseAfterLostRace(id, attempt);
         known = read(id);

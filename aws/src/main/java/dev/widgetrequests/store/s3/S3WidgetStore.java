@@ -7,13 +7,13 @@ import dev.widgetrequests.model.CreateWidget;
 import dev.widgetrequests.model.Widget;
 import dev.widgetrequests.model.fold.Folded;
 import dev.widgetrequests.model.fold.KeyedRequest;
+import dev.widgetrequests.model.fold.StoreOutcome;
 import dev.widgetrequests.model.fold.WidgetFold;
 import dev.widgetrequests.model.json.WidgetJson;
 import dev.widgetrequests.store.FoldedBatch;
 import dev.widgetrequests.store.Provenance;
 import dev.widgetrequests.store.StateCache;
 import dev.widgetrequests.store.StoreConflictException;
-import dev.widgetrequests.store.StoreOutcome;
 import dev.widgetrequests.store.WidgetLocks;
 import dev.widgetrequests.store.WidgetStore;
 import java.time.Clock;
@@ -159,7 +159,7 @@ public final class S3WidgetStore implements WidgetStore {
       if (!batch.changed()) {
         // A consumer may have stopped between writing the state and its objects: finish that.
         project(id, read(id), provenance);
-        return batch.storeOutcomes();
+        return batch.outcomes();
       }
       Folded folded = batch.last();
       Set<String> objects = new LinkedHashSet<>(known.objects());
@@ -181,7 +181,7 @@ public final class S3WidgetStore implements WidgetStore {
       }
       cache.put(id, next);
       project(id, next, provenance);
-      return batch.storeOutcomes();
+      return batch.outcomes();
     }
     cache.forget(id);
     throw new StoreConflictException(id, MAX_ATTEMPTS);
