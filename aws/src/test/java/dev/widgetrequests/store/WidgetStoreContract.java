@@ -10,6 +10,7 @@ import dev.widgetrequests.model.UpdateWidget;
 import dev.widgetrequests.model.Widget;
 import dev.widgetrequests.model.apply.Replay;
 import dev.widgetrequests.model.fold.KeyedRequest;
+import dev.widgetrequests.model.fold.StoreOutcome;
 import dev.widgetrequests.model.json.WidgetJson;
 import dev.widgetrequests.model.parse.ParseResult;
 import dev.widgetrequests.model.parse.RequestParser;

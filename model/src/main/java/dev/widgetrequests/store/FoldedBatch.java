@@ -1,8 +1,8 @@
 package dev.widgetrequests.store;
 
-import dev.widgetrequests.model.fold.FoldOutcome;
 import dev.widgetrequests.model.fold.Folded;
 import dev.widgetrequests.model.fold.KeyedRequest;
+import dev.widgetrequests.model.fold.StoreOutcome;
 import dev.widgetrequests.model.fold.WidgetFold;
 import dev.widgetrequests.model.fold.WidgetHistory;
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ import java.util.Objects;
  *     change are those of the whole batch); {@code null} when none did, so nothing is to be written
  * @param outcomes what each request did, in the order of the requests
  */
-public record FoldedBatch(Folded last, List<FoldOutcome> outcomes) {
+public record FoldedBatch(Folded last, List<StoreOutcome> outcomes) {
 
   public FoldedBatch {
     outcomes = List.copyOf(outcomes);
@@ -34,7 +34,7 @@ public record FoldedBatch(Folded last, List<FoldOutcome> outcomes) {
       WidgetHistory history, List<KeyedRequest> requests, WidgetFold.Limits limits) {
     WidgetHistory current = Objects.requireNonNull(history, "history");
     Folded last = null;
-    List<FoldOutcome> outcomes = new ArrayList<>(requests.size());
+    List<StoreOutcome> outcomes = new ArrayList<>(requests.size());
     for (KeyedRequest request : requests) {
       Folded folded = WidgetFold.fold(current, request, limits);
       outcomes.add(folded.outcome());
@@ -49,11 +49,6 @@ public record FoldedBatch(Folded last, List<FoldOutcome> outcomes) {
   /** Whether the history changed, so the store must write it. */
   public boolean changed() {
     return last != null;
-  }
-
-  /** What each request did, as store outcomes, in the order of the requests. */
-  public List<StoreOutcome> storeOutcomes() {
-    return outcomes.stream().map(StoreOutcome::of).toList();
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.widgetrequests.store;
 
 import dev.widgetrequests.model.Widget;
 import dev.widgetrequests.model.fold.KeyedRequest;
+import dev.widgetrequests.model.fold.StoreOutcome;
 import java.util.List;
 import java.util.Optional;
 

@@ -2,17 +2,10 @@ package dev.widgetrequests.store.dynamodb;
 
 import dev.widgetrequests.aws.AwsFailures;
 import dev.widgetrequests.config.ConfigurationException;
-import dev.widgetrequests.model.CreateWidget;
 import dev.widgetrequests.model.Widget;
 import dev.widgetrequests.model.fold.Folded;
-import dev.widgetrequests.model.fold.KeyedRequest;
-import dev.widgetrequests.store.FoldedBatch;
 import dev.widgetrequests.store.Provenance;
-import dev.widgetrequests.store.StateCache;
-import dev.widgetrequests.store.StoreConflictException;
-import dev.widgetrequests.store.StoreOutcome;
-import dev.widgetrequests.store.WidgetLocks;
-import dev.widgetrequests.store.WidgetStore;
+import dev.widgetrequests.store.conditional.ConditionalWidgetStore;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -36,10 +29,12 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
  * #VERSION}, the condition of every write) and the latest folded order key ({@value #REQUEST_KEY}).
  * A widget that is not live (deleted, or only requests that found nothing yet) is a tombstone:
  * {@value #TOMBSTONE} (the latest key), no owner, and {@value #EXPIRES_AT} for the table's TTL.
- * Writes are conditional puts; a recently written widget's history is cached, so a request usually
- * costs one call, and a lost race costs a consistent read and another try.
+ * Requests go through the loop of {@link ConditionalWidgetStore}; this store gives its primitives,
+ * a consistent {@code GetItem} and a {@code PutItem} conditional on the version. A recently written
+ * widget's history is cached, so a request usually costs one call, and a lost race costs a
+ * consistent read and another try.
  */
-public final class DynamoDbWidgetStore implements WidgetStore {
+public final class DynamoDbWidgetStore extends ConditionalWidgetStore<StateItem.Known> {
   public static final String DEFAULT_TABLE = "widgets";
   public static final String DEFAULT_KEY_ATTRIBUTE = "id";
   public static final String OWNER = "owner";
@@ -57,17 +52,12 @@ public final class DynamoDbWidgetStore implements WidgetStore {
   /** Bookkeeping names start with this; no request attribute may. */
   public static final String RESERVED_PREFIX = "wr_";
 
-  private static final int MAX_ATTEMPTS = 25;
-
   private final DynamoDbClient dynamoDb;
   private final String table;
   private final Clock clock;
   private final WidgetItem items;
   private final TableCheck tableCheck;
   private final StateItem states;
-  private final WidgetLocks locks = new WidgetLocks();
-  private final StateCache<StateItem.Known> cache =
-      StateCache.ofHistories(StateItem.Known::history);
 
   /**
    * @param keyAttribute the table's partition key, e.g. {@value #DEFAULT_KEY_ATTRIBUTE} or the
@@ -77,6 +67,7 @@ public final class DynamoDbWidgetStore implements WidgetStore {
    */
   public DynamoDbWidgetStore(
       DynamoDbClient dynamoDb, String table, String keyAttribute, Clock clock) {
+    super(StateItem.Known.NONE);
     this.dynamoDb = Objects.requireNonNull(dynamoDb, "dynamoDb");
     this.table = Objects.requireNonNull(table, "table");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -102,90 +93,9 @@ public final class DynamoDbWidgetStore implements WidgetStore {
   }
 
   @Override
-  public StoreOutcome apply(KeyedRequest request, Provenance provenance) {
-    return applyAll(List.of(request), provenance).getFirst();
-  }
-
-  /**
-   * Folds the requests into the widget's history one after the other and writes the result once,
-   * conditionally; a lost race reads again and folds the whole lot again (docs/design/consumer.md,
-   * "Coalescing in the lane").
-   */
-  @Override
-  public List<StoreOutcome> applyAll(List<KeyedRequest> requests, Provenance provenance) {
-    Objects.requireNonNull(provenance, "provenance");
-    String id = FoldedBatch.widgetOf(requests);
-    try {
-      List<StoreOutcome> outcomes = locks.withLock(id, () -> applyLocked(id, requests, provenance));
-      // Which request the store refused is not known for a lot: apply each by itself instead.
-      if (requests.size() > 1
-          && outcomes.stream().anyMatch(StoreOutcome.Refused.class::isInstance)) {
-        return requests.stream().map(request -> apply(request, provenance)).toList();
-      }
-      return outcomes;
-    } catch (SdkException failure) {
-      throw AwsFailures.translate(failure); // docs/design/consumer.md, "Failures"
-    }
-  }
-
-  private List<StoreOutcome> applyLocked(
-      String id, List<KeyedRequest> requests, Provenance provenance) {
-    StateItem.Known known =
-        cache
-            .get(id)
-            // A new widget's history starts with its create: try that before reading anything.
-            .orElseGet(
-                () ->
-                    requests.getFirst().request() instanceof CreateWidget
-                        ? StateItem.Known.NONE
-                        : read(id));
-    for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      FoldedBatch batch = FoldedBatch.fold(known.history(), requests);
-      if (!batch.changed()) {
-        return batch.storeOutcomes();
-      }
-      Folded folded = batch.last();
-      long version = known.version() + 1;
-      Map<String, AttributeValue> item;
-      try {
-        item =
-            states.toItem(id, folded, version, lastRequestId(folded, provenance), clock.instant());
-      } catch (IllegalArgumentException reserved) {
-        return refused(requests, reserved.getMessage());
-      }
-      try {
-        write(item, known.version());
-        cache.put(id, new StateItem.Known(folded.history(), version));
-        return batch.storeOutcomes();
-      } catch (ConditionalCheckFailedException lostRace) {
-        WidgetLocks.pauseAfterLostRace(id, attempt);
-        known = read(id);
-      } catch (DynamoDbException e) {
-        if (isValidation(e)) {
-          return refused(requests, "DynamoDB refused widget " + id + ": " + e.getMessage());
-        }
-        cache.forget(id);
-        throw e;
-      }
-    }
-    cache.forget(id);
-    throw new StoreConflictException(id, MAX_ATTEMPTS);
-  }
-
-  private static List<StoreOutcome> refused(List<KeyedRequest> requests, String reason) {
-    return requests.stream()
-        .map(request -> (StoreOutcome) new StoreOutcome.Refused(reason))
-        .toList();
-  }
-
-  @Override
   public Optional<Widget> find(String widgetId) {
-    try {
-      Map<String, AttributeValue> item = getItem(widgetId);
-      return StateItem.isLive(item) ? Optional.of(items.fromItem(item)) : Optional.empty();
-    } catch (SdkException failure) {
-      throw AwsFailures.translate(failure);
-    }
+    Map<String, AttributeValue> item = getItem(widgetId);
+    return StateItem.isLive(item) ? Optional.of(items.fromItem(item)) : Optional.empty();
   }
 
   /**
@@ -205,7 +115,39 @@ public final class DynamoDbWidgetStore implements WidgetStore {
         .toList();
   }
 
-  private void write(Map<String, AttributeValue> item, long expectedVersion) {
+  @Override
+  protected StateItem.Known read(String widgetId) {
+    return states.fromItem(getItem(widgetId));
+  }
+
+  /** One conditional put of the whole item: on the version read, or on there being no item. */
+  @Override
+  protected Write<StateItem.Known> write(
+      String widgetId, Folded folded, StateItem.Known known, Provenance provenance) {
+    long version = known.version() + 1;
+    Map<String, AttributeValue> item;
+    try {
+      item =
+          states.toItem(
+              widgetId, folded, version, lastRequestId(folded, provenance), clock.instant());
+    } catch (IllegalArgumentException reserved) {
+      return new Write.Refused<>(reserved.getMessage());
+    }
+    try {
+      putItem(item, known.version());
+      return new Write.Written<>(new StateItem.Known(folded.history(), version));
+    } catch (ConditionalCheckFailedException lostRace) {
+      return new Write.LostRace<>();
+    } catch (SdkException failure) {
+      if (isValidation(failure)) {
+        return new Write.Refused<>(
+            "DynamoDB refused widget " + widgetId + ": " + failure.getMessage());
+      }
+      throw AwsFailures.translate(failure); // docs/design/consumer.md, "Failures"
+    }
+  }
+
+  private void putItem(Map<String, AttributeValue> item, long expectedVersion) {
     Map<String, String> names = Map.of("#v", VERSION);
     dynamoDb.putItem(
         b -> {
@@ -220,15 +162,15 @@ public final class DynamoDbWidgetStore implements WidgetStore {
         });
   }
 
-  private StateItem.Known read(String widgetId) {
-    return states.fromItem(getItem(widgetId));
-  }
-
   private Map<String, AttributeValue> getItem(String widgetId) {
-    // The SDK gives an empty map, not null, when there is no such item.
-    return dynamoDb
-        .getItem(b -> b.tableName(table).key(items.key(widgetId)).consistentRead(true))
-        .item();
+    try {
+      // The SDK gives an empty map, not null, when there is no such item.
+      return dynamoDb
+          .getItem(b -> b.tableName(table).key(items.key(widgetId)).consistentRead(true))
+          .item();
+    } catch (SdkException failure) {
+      throw AwsFailures.translate(failure);
+    }
   }
 
   private static String lastRequestId(Folded folded, Provenance provenance) {
@@ -238,8 +180,9 @@ public final class DynamoDbWidgetStore implements WidgetStore {
   }
 
   /** An item too large, a value DynamoDB refuses: no retry can fix these. */
-  private static boolean isValidation(DynamoDbException e) {
-    return e.statusCode() == 400
+  private static boolean isValidation(SdkException failure) {
+    return failure instanceof DynamoDbException e
+        && e.statusCode() == 400
         && e.awsErrorDetails() != null
         && "ValidationException".equals(e.awsErrorDetails().errorCode());
   }

@@ -12,6 +12,7 @@ import dev.widgetrequests.model.fold.Folded;
 import dev.widgetrequests.model.fold.HistoryJson;
 import dev.widgetrequests.model.fold.StoredHistory;
 import dev.widgetrequests.model.fold.WidgetHistory;
+import dev.widgetrequests.store.conditional.ConditionalWidgetStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -29,7 +30,7 @@ final class StateItem {
   static final Duration TOMBSTONE_LIFETIME = Duration.ofDays(7);
 
   /** A widget's history as stored, with the version a conditional write must find. */
-  record Known(WidgetHistory history, long version) {
+  record Known(WidgetHistory history, long version) implements ConditionalWidgetStore.Stored {
     static final Known NONE = new Known(WidgetHistory.EMPTY, 0);
   }
 

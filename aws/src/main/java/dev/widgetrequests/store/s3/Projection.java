@@ -6,7 +6,7 @@ import dev.widgetrequests.model.fold.Folded;
 import dev.widgetrequests.model.fold.WidgetFold;
 import dev.widgetrequests.model.json.WidgetJson;
 import dev.widgetrequests.store.StoreConflictException;
-import dev.widgetrequests.store.WidgetLocks;
+import dev.widgetrequests.store.conditional.WidgetLocks;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;

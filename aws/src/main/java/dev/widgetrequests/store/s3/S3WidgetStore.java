@@ -3,19 +3,13 @@ package dev.widgetrequests.store.s3;
 import dev.widgetrequests.aws.AwsFailures;
 import dev.widgetrequests.aws.JsonBody;
 import dev.widgetrequests.config.ConfigurationException;
-import dev.widgetrequests.model.CreateWidget;
 import dev.widgetrequests.model.Widget;
 import dev.widgetrequests.model.fold.Folded;
 import dev.widgetrequests.model.fold.KeyedRequest;
 import dev.widgetrequests.model.fold.WidgetFold;
 import dev.widgetrequests.model.json.WidgetJson;
-import dev.widgetrequests.store.FoldedBatch;
 import dev.widgetrequests.store.Provenance;
-import dev.widgetrequests.store.StateCache;
-import dev.widgetrequests.store.StoreConflictException;
-import dev.widgetrequests.store.StoreOutcome;
-import dev.widgetrequests.store.WidgetLocks;
-import dev.widgetrequests.store.WidgetStore;
+import dev.widgetrequests.store.conditional.ConditionalWidgetStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -43,9 +37,10 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * history (so any request folds in at its order key, and the id belongs to one owner) and the
  * widget object keys it may have been projected to. The state object is written conditionally
  * ({@code If-Match} its ETag, {@code If-None-Match: *} when new; a lost race is re-read and folded
- * again), then the widget objects are made to match it (see {@link Projection}).
+ * again, in the loop of {@link ConditionalWidgetStore}), then the widget objects are made to match
+ * it ({@link Projection}, the step after each write).
  */
-public final class S3WidgetStore implements WidgetStore {
+public final class S3WidgetStore extends ConditionalWidgetStore<WidgetState> {
   public static final String DEFAULT_KEY_PREFIX = "widgets/";
   public static final String REQUEST_ID = "request-id";
   public static final String APPLIED_AT = "applied-at";
@@ -55,21 +50,18 @@ public final class S3WidgetStore implements WidgetStore {
   /** Where each widget's state object lives: never under the widget prefix. */
   public static final String STATE_PREFIX = "widget-state/";
 
-  private static final int MAX_ATTEMPTS = 25;
-
   private final S3Client s3;
   private final String bucket;
   private final String keyPrefix;
   private final Clock clock;
   private final Projection projection;
-  private final WidgetLocks locks = new WidgetLocks();
-  private final StateCache<WidgetState> cache = StateCache.ofHistories(WidgetState::history);
 
   /**
    * @param keyPrefix put before every key, e.g. {@value #DEFAULT_KEY_PREFIX}; may be empty
    * @param clock gives {@value #APPLIED_AT} when the provenance carries no time
    */
   public S3WidgetStore(S3Client s3, String bucket, String keyPrefix, Clock clock) {
+    super(WidgetState.NONE);
     this.s3 = Objects.requireNonNull(s3, "s3");
     this.bucket = Objects.requireNonNull(bucket, "bucket");
     this.keyPrefix = keyPrefix == null ? DEFAULT_KEY_PREFIX : keyPrefix;
@@ -122,79 +114,10 @@ public final class S3WidgetStore implements WidgetStore {
     }
   }
 
-  @Override
-  public StoreOutcome apply(KeyedRequest request, Provenance provenance) {
-    return applyAll(List.of(request), provenance).getFirst();
-  }
-
-  /**
-   * Folds the requests into the widget's state one after the other, writes the state once,
-   * conditionally, and projects it once; a lost race reads again and folds the whole lot again
-   * (docs/design/consumer.md, "Coalescing in the lane").
-   */
-  @Override
-  public List<StoreOutcome> applyAll(List<KeyedRequest> requests, Provenance provenance) {
-    Objects.requireNonNull(provenance, "provenance");
-    String id = FoldedBatch.widgetOf(requests);
-    try {
-      return locks.withLock(id, () -> applyLocked(id, requests, provenance));
-    } catch (SdkException failure) {
-      throw AwsFailures.translate(failure); // docs/design/consumer.md, "Failures"
-    }
-  }
-
-  private List<StoreOutcome> applyLocked(
-      String id, List<KeyedRequest> requests, Provenance provenance) {
-    WidgetState known =
-        cache
-            .get(id)
-            // A new widget's state starts with its create: try that before reading anything.
-            .orElseGet(
-                () ->
-                    requests.getFirst().request() instanceof CreateWidget
-                        ? WidgetState.NONE
-                        : read(id));
-    for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      FoldedBatch batch = FoldedBatch.fold(known.history(), requests);
-      if (!batch.changed()) {
-        // A consumer may have stopped between writing the state and its objects: finish that.
-        project(id, read(id), provenance);
-        return batch.storeOutcomes();
-      }
-      Folded folded = batch.last();
-      Set<String> objects = new LinkedHashSet<>(known.objects());
-      String live = projection.liveKey(folded);
-      if (live != null) {
-        objects.add(live);
-      }
-      WidgetState next = new WidgetState(folded.history(), objects, null);
-      try {
-        next = new WidgetState(next.history(), next.objects(), writeState(id, next, known.eTag()));
-      } catch (S3Exception e) {
-        if (e.statusCode() != 412 && e.statusCode() != 409) {
-          cache.forget(id);
-          throw e;
-        }
-        WidgetLocks.pauseAfterLostRace(id, attempt);
-        known = read(id);
-        continue;
-      }
-      cache.put(id, next);
-      project(id, next, provenance);
-      return batch.storeOutcomes();
-    }
-    cache.forget(id);
-    throw new StoreConflictException(id, MAX_ATTEMPTS);
-  }
-
   /** The live widget with this id, as its state object gives it, whatever its owner. */
   @Override
   public Optional<Widget> find(String widgetId) {
-    try {
-      return WidgetFold.current(read(widgetId).history()).state();
-    } catch (SdkException failure) {
-      throw AwsFailures.translate(failure);
-    }
+    return WidgetFold.current(read(widgetId).history()).state();
   }
 
   /** Every widget object under the key prefix: for checks and small buckets, not a hot path. */
@@ -212,6 +135,55 @@ public final class S3WidgetStore implements WidgetStore {
     return STATE_PREFIX + widgetId;
   }
 
+  @Override
+  protected WidgetState read(String widgetId) {
+    try {
+      ResponseBytes<GetObjectResponse> object =
+          s3.getObjectAsBytes(b -> b.bucket(bucket).key(stateKey(widgetId)));
+      return WidgetState.fromJson(object.asUtf8String(), object.response().eTag());
+    } catch (NoSuchKeyException e) {
+      return WidgetState.NONE;
+    } catch (SdkException failure) {
+      throw AwsFailures.translate(failure); // docs/design/consumer.md, "Failures"
+    }
+  }
+
+  /**
+   * The state object, listing every widget object the state may have been projected to: {@code
+   * If-Match} the ETag read, {@code If-None-Match: *} when there was none.
+   */
+  @Override
+  protected Write<WidgetState> write(
+      String widgetId, Folded folded, WidgetState known, Provenance provenance) {
+    Set<String> objects = new LinkedHashSet<>(known.objects());
+    String live = projection.liveKey(folded);
+    if (live != null) {
+      objects.add(live);
+    }
+    WidgetState next = new WidgetState(folded.history(), objects, null);
+    try {
+      String eTag = writeState(widgetId, next, known.eTag());
+      return new Write.Written<>(new WidgetState(next.history(), next.objects(), eTag));
+    } catch (SdkException failure) {
+      if (failure instanceof S3Exception e && (e.statusCode() == 412 || e.statusCode() == 409)) {
+        return new Write.LostRace<>();
+      }
+      throw AwsFailures.translate(failure);
+    }
+  }
+
+  /** Makes the widget objects match the state just written. */
+  @Override
+  protected WidgetState afterWrite(String widgetId, WidgetState written, Provenance provenance) {
+    return project(widgetId, written, provenance);
+  }
+
+  /** A consumer may have stopped between writing the state and its objects: finishes that. */
+  @Override
+  protected Optional<WidgetState> afterUnchanged(String widgetId, Provenance provenance) {
+    return Optional.of(project(widgetId, read(widgetId), provenance));
+  }
+
   private String writeState(String widgetId, WidgetState state, String expectedETag) {
     JsonBody body = JsonBody.of(state.toJson());
     return s3.putObject(
@@ -227,16 +199,6 @@ public final class S3WidgetStore implements WidgetStore {
         .eTag();
   }
 
-  private WidgetState read(String widgetId) {
-    try {
-      ResponseBytes<GetObjectResponse> object =
-          s3.getObjectAsBytes(b -> b.bucket(bucket).key(stateKey(widgetId)));
-      return WidgetState.fromJson(object.asUtf8String(), object.response().eTag());
-    } catch (NoSuchKeyException e) {
-      return WidgetState.NONE;
-    }
-  }
-
   private String eTagNow(String widgetId) {
     try {
       return s3.headObject(b -> b.bucket(bucket).key(stateKey(widgetId))).eTag();
@@ -248,11 +210,14 @@ public final class S3WidgetStore implements WidgetStore {
     }
   }
 
-  private void project(String widgetId, WidgetState state, Provenance provenance) {
-    WidgetState projected =
-        projection.project(
-            widgetId, state, folded -> metadata(folded, provenance), this::eTagNow, this::read);
-    cache.put(widgetId, projected);
+  /** The state the widget objects were last made to match. */
+  private WidgetState project(String widgetId, WidgetState state, Provenance provenance) {
+    try {
+      return projection.project(
+          widgetId, state, folded -> metadata(folded, provenance), this::eTagNow, this::read);
+    } catch (SdkException failure) {
+      throw AwsFailures.translate(failure);
+    }
   }
 
   private Map<String, String> metadata(Folded folded, Provenance provenance) {

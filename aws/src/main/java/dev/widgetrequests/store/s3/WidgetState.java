@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.widgetrequests.model.fold.HistoryJson;
 import dev.widgetrequests.model.fold.WidgetHistory;
+import dev.widgetrequests.store.conditional.ConditionalWidgetStore;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -14,7 +15,8 @@ import java.util.Set;
  * object it may have been projected to (one per owner slug that ever held it), so a stale one can
  * be removed. {@code eTag} is the stored object's ETag, {@code null} when there is none yet.
  */
-record WidgetState(WidgetHistory history, Set<String> objects, String eTag) {
+record WidgetState(WidgetHistory history, Set<String> objects, String eTag)
+    implements ConditionalWidgetStore.Stored {
   static final WidgetState NONE = new WidgetState(WidgetHistory.EMPTY, Set.of(), null);
   private static final ObjectMapper MAPPER = new ObjectMapper();
 

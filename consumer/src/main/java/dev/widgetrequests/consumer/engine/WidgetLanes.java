@@ -5,7 +5,7 @@ import dev.widgetrequests.model.WidgetRequest;
 import dev.widgetrequests.model.fold.KeyedRequest;
 import dev.widgetrequests.model.parse.ParseResult;
 import dev.widgetrequests.store.Provenance;
-import dev.widgetrequests.store.StoreOutcome;
+import dev.widgetrequests.model.fold.StoreOutcome;
 import dev.widgetrequests.store.WidgetStore;
 import java.time.Clock;
 import java.util.ArrayDeque;

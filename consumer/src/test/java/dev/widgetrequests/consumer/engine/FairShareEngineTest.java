@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.widgetrequests.model.Widget;
 import dev.widgetrequests.model.fold.KeyedRequest;
+import dev.widgetrequests.model.fold.StoreOutcome;
 import dev.widgetrequests.model.parse.RequestParser;
 import dev.widgetrequests.store.Provenance;
-import dev.widgetrequests.store.StoreOutcome;
 import dev.widgetrequests.store.WidgetStore;
 import dev.widgetrequests.store.memory.InMemoryWidgetStore;
 import java.time.Clock;

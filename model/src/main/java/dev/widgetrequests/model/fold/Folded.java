@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param outcome what the folded request itself did
  */
 public record Folded(
-    WidgetHistory history, Widget widget, KeyedRequest lastChange, FoldOutcome outcome) {
+    WidgetHistory history, Widget widget, KeyedRequest lastChange, StoreOutcome outcome) {
 
   /** The widget the history now gives, if it exists. */
   public Optional<Widget> state() {
@@ -23,10 +23,11 @@ public record Folded(
   /** Whether the history changed, so the store must write it. */
   public boolean changed() {
     return switch (outcome) {
-      case FoldOutcome.Applied a -> true;
-      case FoldOutcome.Warned w -> true;
-      case FoldOutcome.Duplicate d -> false;
-      case FoldOutcome.TooLate t -> false;
+      case StoreOutcome.Applied a -> true;
+      case StoreOutcome.Warned w -> true;
+      case StoreOutcome.Duplicate d -> false;
+      case StoreOutcome.TooLate t -> false;
+      case StoreOutcome.Refused r -> false; // a store's answer, never the fold's
     };
   }
 }

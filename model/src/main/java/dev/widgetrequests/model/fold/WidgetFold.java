@@ -20,7 +20,7 @@ import java.util.Set;
  * <p>Creates do not end the history: a late create for another owner before a kept create would
  * change what the later requests do. The history is bounded by {@link Limits} instead; the oldest
  * requests are folded into the base, and a request older than the base is {@link
- * FoldOutcome.TooLate too late}: the caller dead-letters it, never drops it.
+ * StoreOutcome.TooLate too late}: the caller dead-letters it, never drops it.
  */
 public final class WidgetFold {
   private WidgetFold() {}
@@ -52,7 +52,7 @@ public final class WidgetFold {
     requireSameWidget(history, incoming);
     if (history.holds(incoming) || history.isBeforeBase(incoming)) {
       Replayed current = replay(history, null);
-      FoldOutcome outcome =
+      StoreOutcome outcome =
           history.holds(incoming) ? duplicate(incoming) : tooLate(history, incoming);
       return new Folded(history, current.widget, current.lastChange, outcome);
     }
@@ -76,19 +76,19 @@ public final class WidgetFold {
   /** The widget a history gives, with nothing folded in. */
   public static Folded current(WidgetHistory history) {
     Replayed current = replay(history, null);
-    return new Folded(history, current.widget, current.lastChange, new FoldOutcome.Applied());
+    return new Folded(history, current.widget, current.lastChange, new StoreOutcome.Applied());
   }
 
   /**
    * @param ignored the kept requests that another owner's widget ignored: they changed nothing
    */
   private record Replayed(
-      Widget widget, KeyedRequest lastChange, FoldOutcome outcome, Set<KeyedRequest> ignored) {}
+      Widget widget, KeyedRequest lastChange, StoreOutcome outcome, Set<KeyedRequest> ignored) {}
 
   private static Replayed replay(WidgetHistory history, KeyedRequest watched) {
     Widget widget = history.base();
     KeyedRequest lastChange = null;
-    FoldOutcome outcome = new FoldOutcome.Applied();
+    StoreOutcome outcome = new StoreOutcome.Applied();
     Set<KeyedRequest> ignored = Collections.newSetFromMap(new IdentityHashMap<>());
     for (KeyedRequest keyed : history.requests()) {
       Change change = RequestApplier.apply(keyed.request(), Optional.ofNullable(widget));
@@ -97,7 +97,7 @@ public final class WidgetFold {
         case Change.Remove remove -> widget = null;
         case Change.Skip skip -> {
           if (keyed == watched) {
-            outcome = new FoldOutcome.Warned(skip.warning());
+            outcome = new StoreOutcome.Warned(skip.warning());
           }
           if (skip.anotherOwners()) {
             ignored.add(keyed);
@@ -156,13 +156,13 @@ public final class WidgetFold {
     return requests.size() > limits.maxRequests() || chars > limits.maxChars();
   }
 
-  private static FoldOutcome duplicate(KeyedRequest incoming) {
-    return new FoldOutcome.Duplicate(
+  private static StoreOutcome duplicate(KeyedRequest incoming) {
+    return new StoreOutcome.Duplicate(
         "the same request at order key " + incoming.orderKey() + " was already applied; ignored");
   }
 
-  private static FoldOutcome tooLate(WidgetHistory history, KeyedRequest incoming) {
-    return new FoldOutcome.TooLate(
+  private static StoreOutcome tooLate(WidgetHistory history, KeyedRequest incoming) {
+    return new StoreOutcome.TooLate(
         "too late: order key %s comes before what widget %s still keeps (folded up to %s)"
             .formatted(incoming.orderKey(), incoming.request().widgetId(), history.baseKey()));
   }

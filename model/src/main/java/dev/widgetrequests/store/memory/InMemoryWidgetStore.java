@@ -3,11 +3,11 @@ package dev.widgetrequests.store.memory;
 import dev.widgetrequests.model.Widget;
 import dev.widgetrequests.model.fold.Folded;
 import dev.widgetrequests.model.fold.KeyedRequest;
+import dev.widgetrequests.model.fold.StoreOutcome;
 import dev.widgetrequests.model.fold.WidgetFold;
 import dev.widgetrequests.model.fold.WidgetHistory;
 import dev.widgetrequests.store.FoldedBatch;
 import dev.widgetrequests.store.Provenance;
-import dev.widgetrequests.store.StoreOutcome;
 import dev.widgetrequests.store.WidgetStore;
 import java.util.Collections;
 import java.util.List;
@@ -59,7 +59,7 @@ public final class InMemoryWidgetStore implements WidgetStore {
           }
           return new Entry(folded.history(), folded.widget(), kept);
         });
-    return StoreOutcome.of(result.get().outcome());
+    return result.get().outcome();
   }
 
   /** Folds the lot into the widget's entry at once: one write, as the AWS stores do. */
@@ -83,7 +83,7 @@ public final class InMemoryWidgetStore implements WidgetStore {
           }
           return new Entry(last.history(), last.widget(), kept);
         });
-    return result.get().storeOutcomes();
+    return result.get().outcomes();
   }
 
   @Override

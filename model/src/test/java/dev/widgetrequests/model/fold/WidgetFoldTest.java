@@ -126,8 +126,8 @@ class WidgetFoldTest {
 
     Folded late = WidgetFold.fold(history, create("1", "a", JOHN, "late"), limits);
 
-    assertThat(late.outcome()).isInstanceOf(FoldOutcome.TooLate.class);
-    assertThat(((FoldOutcome.TooLate) late.outcome()).reason())
+    assertThat(late.outcome()).isInstanceOf(StoreOutcome.TooLate.class);
+    assertThat(((StoreOutcome.TooLate) late.outcome()).reason())
         .startsWith("too late")
         .contains("order key 1")
         .contains("folded up to 2");
@@ -145,7 +145,7 @@ class WidgetFoldTest {
 
     Folded again = WidgetFold.fold(history, create("2", "a", SUE, "L"), limits);
 
-    assertThat(again.outcome()).isInstanceOf(FoldOutcome.Duplicate.class);
+    assertThat(again.outcome()).isInstanceOf(StoreOutcome.Duplicate.class);
   }
 
   @Test
@@ -165,8 +165,8 @@ class WidgetFoldTest {
     Folded again = WidgetFold.fold(history, create("1", "a", SUE, "L"), limits);
     Folded late = WidgetFold.fold(history, create("1", "a", SUE, "another"), limits);
 
-    assertThat(again.outcome()).isInstanceOf(FoldOutcome.Duplicate.class);
-    assertThat(late.outcome()).isInstanceOf(FoldOutcome.TooLate.class);
+    assertThat(again.outcome()).isInstanceOf(StoreOutcome.Duplicate.class);
+    assertThat(late.outcome()).isInstanceOf(StoreOutcome.TooLate.class);
     assertThat(HistoryJson.fromJson(HistoryJson.toJson(history))).isEqualTo(history);
   }
 
@@ -202,7 +202,7 @@ class WidgetFoldTest {
 
     Folded late = WidgetFold.fold(history, update("0050", "a", SUE, "Sue's", "green"));
 
-    assertThat(late.outcome()).isEqualTo(new FoldOutcome.Applied());
+    assertThat(late.outcome()).isEqualTo(new StoreOutcome.Applied());
     assertThat(late.state().orElseThrow().label()).isEqualTo("Sue's");
     assertThat(late.history().basePosition()).isNull();
     assertThat(late.history().requests()).hasSizeLessThanOrEqualTo(64);
@@ -213,8 +213,8 @@ class WidgetFoldTest {
     Folded first = WidgetFold.fold(WidgetHistory.EMPTY, create("1", "a", SUE, "L"));
     Folded again = WidgetFold.fold(first.history(), create("1", "a", SUE, "L"));
 
-    assertThat(first.outcome()).isEqualTo(new FoldOutcome.Applied());
-    assertThat(again.outcome()).isInstanceOf(FoldOutcome.Duplicate.class);
+    assertThat(first.outcome()).isEqualTo(new StoreOutcome.Applied());
+    assertThat(again.outcome()).isInstanceOf(StoreOutcome.Duplicate.class);
     assertThat(again.changed()).isFalse();
     assertThat(again.history()).isSameAs(first.history());
     assertThat(again.state()).isEqualTo(first.state());
@@ -225,9 +225,9 @@ class WidgetFoldTest {
     Folded update = WidgetFold.fold(WidgetHistory.EMPTY, update("2", "a", SUE, "U", "red"));
     Folded create = WidgetFold.fold(update.history(), create("1", "a", SUE, "L"));
 
-    assertThat(update.outcome()).isInstanceOf(FoldOutcome.Warned.class);
+    assertThat(update.outcome()).isInstanceOf(StoreOutcome.Warned.class);
     assertThat(update.state()).isEmpty();
-    assertThat(create.outcome()).isEqualTo(new FoldOutcome.Applied());
+    assertThat(create.outcome()).isEqualTo(new StoreOutcome.Applied());
     assertThat(create.state())
         .contains(
             new Widget(

@@ -1,4 +1,4 @@
-package dev.widgetrequests.store;
+package dev.widgetrequests.store.conditional;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;

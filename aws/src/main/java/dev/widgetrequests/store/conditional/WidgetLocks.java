@@ -1,5 +1,6 @@
-package dev.widgetrequests.store;
+package dev.widgetrequests.store.conditional;
 
+import dev.widgetrequests.store.StoreConflictException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;

@@ -1,4 +1,4 @@
-package dev.widgetrequests.store;
+package dev.widgetrequests.store.conditional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
