@@ -1,6 +1,6 @@
 package dev.widgetrequests.aws;
 
-import dev.widgetrequests.failure.InfrastructureFailure;
+import dev.widgetrequests.model.failure.InfrastructureFailure;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;

@@ -3,12 +3,12 @@ package dev.widgetrequests.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.widgetrequests.aws.store.s3.S3WidgetStore;
 import dev.widgetrequests.local.LocalStack;
 import dev.widgetrequests.local.LocalStackExtension;
 import dev.widgetrequests.model.CreateWidget;
 import dev.widgetrequests.model.fold.KeyedRequest;
-import dev.widgetrequests.store.Provenance;
-import dev.widgetrequests.store.s3.S3WidgetStore;
+import dev.widgetrequests.model.store.Provenance;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;

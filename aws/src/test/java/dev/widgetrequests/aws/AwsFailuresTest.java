@@ -2,7 +2,7 @@ package dev.widgetrequests.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.widgetrequests.failure.InfrastructureFailure;
+import dev.widgetrequests.model.failure.InfrastructureFailure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

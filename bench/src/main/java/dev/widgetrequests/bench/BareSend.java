@@ -1,10 +1,10 @@
 package dev.widgetrequests.bench;
 
+import dev.widgetrequests.aws.source.sqs.SqsRequestSource;
 import dev.widgetrequests.model.WidgetRequest;
 import dev.widgetrequests.model.json.WidgetJson;
 import dev.widgetrequests.producer.generate.RequestGenerator;
 import dev.widgetrequests.producer.key.RequestKeys;
-import dev.widgetrequests.source.sqs.SqsRequestSource;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

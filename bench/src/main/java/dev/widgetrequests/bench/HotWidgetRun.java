@@ -1,10 +1,10 @@
 package dev.widgetrequests.bench;
 
+import dev.widgetrequests.aws.store.dynamodb.DynamoDbWidgetStore;
 import dev.widgetrequests.model.Widget;
 import dev.widgetrequests.model.WidgetRequest;
 import dev.widgetrequests.producer.sink.OutgoingRequest;
 import dev.widgetrequests.producer.sink.QueueSink;
-import dev.widgetrequests.store.dynamodb.DynamoDbWidgetStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

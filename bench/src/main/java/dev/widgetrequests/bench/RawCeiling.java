@@ -1,7 +1,7 @@
 package dev.widgetrequests.bench;
 
+import dev.widgetrequests.aws.source.sqs.SqsRequestSource;
 import dev.widgetrequests.local.Metered;
-import dev.widgetrequests.source.sqs.SqsRequestSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

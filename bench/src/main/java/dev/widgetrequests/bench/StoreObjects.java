@@ -1,7 +1,7 @@
 package dev.widgetrequests.bench;
 
+import dev.widgetrequests.aws.store.s3.S3WidgetStore;
 import dev.widgetrequests.producer.sink.OutgoingRequest;
-import dev.widgetrequests.store.s3.S3WidgetStore;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,10 +1,10 @@
 package dev.widgetrequests.bench;
 
+import dev.widgetrequests.aws.store.dynamodb.DynamoDbWidgetStore;
 import dev.widgetrequests.model.fold.KeyedRequest;
+import dev.widgetrequests.model.store.Provenance;
+import dev.widgetrequests.model.store.WidgetStore;
 import dev.widgetrequests.producer.sink.OutgoingRequest;
-import dev.widgetrequests.store.Provenance;
-import dev.widgetrequests.store.WidgetStore;
-import dev.widgetrequests.store.dynamodb.DynamoDbWidgetStore;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;

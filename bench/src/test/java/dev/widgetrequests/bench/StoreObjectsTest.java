@@ -3,6 +3,7 @@ package dev.widgetrequests.bench;
 import static dev.widgetrequests.bench.ProducedRequests.outgoing;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.widgetrequests.aws.store.s3.S3WidgetStore;
 import dev.widgetrequests.bench.StoreObjects.Call;
 import dev.widgetrequests.bench.StoreObjects.Delete;
 import dev.widgetrequests.bench.StoreObjects.Head;
@@ -10,7 +11,6 @@ import dev.widgetrequests.bench.StoreObjects.Put;
 import dev.widgetrequests.model.CreateWidget;
 import dev.widgetrequests.model.UpdateWidget;
 import dev.widgetrequests.producer.sink.OutgoingRequest;
-import dev.widgetrequests.store.s3.S3WidgetStore;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

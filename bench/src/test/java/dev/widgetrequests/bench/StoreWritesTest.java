@@ -3,10 +3,10 @@ package dev.widgetrequests.bench;
 import static dev.widgetrequests.bench.ProducedRequests.outgoing;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.widgetrequests.aws.store.dynamodb.DynamoDbWidgetStore;
 import dev.widgetrequests.model.CreateWidget;
 import dev.widgetrequests.model.UpdateWidget;
 import dev.widgetrequests.producer.sink.OutgoingRequest;
-import dev.widgetrequests.store.dynamodb.DynamoDbWidgetStore;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

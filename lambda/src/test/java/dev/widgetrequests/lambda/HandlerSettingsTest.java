@@ -3,7 +3,7 @@ package dev.widgetrequests.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.widgetrequests.config.ConfigurationException;
+import dev.widgetrequests.model.config.ConfigurationException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -2,8 +2,8 @@ package dev.widgetrequests.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.widgetrequests.config.MessageSize;
 import dev.widgetrequests.lambda.queue.SqsRequestQueue;
+import dev.widgetrequests.model.config.MessageSize;
 import dev.widgetrequests.model.parse.RequestParser;
 import java.net.URI;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.widgetrequests.cli.demo;
 
+import dev.widgetrequests.aws.store.dynamodb.DynamoDbWidgetStore;
+import dev.widgetrequests.aws.store.s3.S3WidgetStore;
 import dev.widgetrequests.model.Widget;
-import dev.widgetrequests.store.dynamodb.DynamoDbWidgetStore;
-import dev.widgetrequests.store.s3.S3WidgetStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,12 +3,12 @@ package dev.widgetrequests.cli.redrive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.widgetrequests.aws.store.dynamodb.DynamoDbWidgetStore;
 import dev.widgetrequests.cli.WidgetsCommand;
 import dev.widgetrequests.local.LocalStack;
 import dev.widgetrequests.local.LocalStackExtension;
 import dev.widgetrequests.local.QueuePair;
 import dev.widgetrequests.model.Widget;
-import dev.widgetrequests.store.dynamodb.DynamoDbWidgetStore;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package dev.widgetrequests.consumer.cli;
 
-import dev.widgetrequests.config.ConfigurationException;
+import dev.widgetrequests.model.config.ConfigurationException;
 import picocli.CommandLine;
 import software.amazon.awssdk.core.exception.SdkClientException;
 

@@ -1,9 +1,9 @@
 package dev.widgetrequests.consumer.cli;
 
 import dev.widgetrequests.aws.AwsSettings;
-import dev.widgetrequests.config.MessageSize;
 import dev.widgetrequests.consumer.engine.EngineSettings;
-import dev.widgetrequests.source.OrderKeyCheck;
+import dev.widgetrequests.model.config.MessageSize;
+import dev.widgetrequests.model.source.OrderKeyCheck;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;

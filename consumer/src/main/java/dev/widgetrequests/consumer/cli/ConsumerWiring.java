@@ -1,17 +1,17 @@
 package dev.widgetrequests.consumer.cli;
 
 import dev.widgetrequests.aws.AwsClients;
-import dev.widgetrequests.config.MessageSize;
+import dev.widgetrequests.aws.source.s3.S3RequestSource;
+import dev.widgetrequests.aws.source.sqs.DeadLetterQueues;
+import dev.widgetrequests.aws.source.sqs.SqsRequestSource;
+import dev.widgetrequests.aws.store.dynamodb.DynamoDbWidgetStore;
+import dev.widgetrequests.aws.store.s3.S3WidgetStore;
 import dev.widgetrequests.consumer.engine.ConsumerEngine;
 import dev.widgetrequests.consumer.engine.ConsumerEvents;
+import dev.widgetrequests.model.config.MessageSize;
 import dev.widgetrequests.model.parse.RequestParser;
-import dev.widgetrequests.source.RequestSource;
-import dev.widgetrequests.source.s3.S3RequestSource;
-import dev.widgetrequests.source.sqs.DeadLetterQueues;
-import dev.widgetrequests.source.sqs.SqsRequestSource;
-import dev.widgetrequests.store.WidgetStore;
-import dev.widgetrequests.store.dynamodb.DynamoDbWidgetStore;
-import dev.widgetrequests.store.s3.S3WidgetStore;
+import dev.widgetrequests.model.source.RequestSource;
+import dev.widgetrequests.model.store.WidgetStore;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;

@@ -1,6 +1,6 @@
 package dev.widgetrequests.consumer.cli;
 
-import dev.widgetrequests.store.s3.S3WidgetStore;
+import dev.widgetrequests.aws.store.s3.S3WidgetStore;
 
 /**
  * Refuses options that point two roles at the same place: the consumer deletes or moves what it

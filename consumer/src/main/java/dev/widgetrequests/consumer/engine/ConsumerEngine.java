@@ -1,10 +1,10 @@
 package dev.widgetrequests.consumer.engine;
 
-import dev.widgetrequests.failure.InfrastructureFailure;
+import dev.widgetrequests.model.failure.InfrastructureFailure;
 import dev.widgetrequests.model.parse.RequestParser;
-import dev.widgetrequests.source.Delivery;
-import dev.widgetrequests.source.RequestSource;
-import dev.widgetrequests.store.WidgetStore;
+import dev.widgetrequests.model.source.Delivery;
+import dev.widgetrequests.model.source.RequestSource;
+import dev.widgetrequests.model.store.WidgetStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

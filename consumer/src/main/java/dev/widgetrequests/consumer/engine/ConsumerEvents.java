@@ -1,7 +1,7 @@
 package dev.widgetrequests.consumer.engine;
 
 import dev.widgetrequests.model.parse.ParseResult;
-import dev.widgetrequests.source.Delivery;
+import dev.widgetrequests.model.source.Delivery;
 
 /**
  * What the engine tells an observer as requests pass through it: metrics and progress lines listen

@@ -2,9 +2,9 @@ package dev.widgetrequests.consumer.engine;
 
 import dev.widgetrequests.model.parse.ParseResult;
 import dev.widgetrequests.model.parse.RequestParser;
-import dev.widgetrequests.source.Delivery;
-import dev.widgetrequests.source.RequestSource;
-import dev.widgetrequests.source.Resolution;
+import dev.widgetrequests.model.source.Delivery;
+import dev.widgetrequests.model.source.RequestSource;
+import dev.widgetrequests.model.source.Resolution;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;

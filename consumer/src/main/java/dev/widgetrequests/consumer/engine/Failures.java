@@ -1,6 +1,6 @@
 package dev.widgetrequests.consumer.engine;
 
-import dev.widgetrequests.failure.InfrastructureFailure;
+import dev.widgetrequests.model.failure.InfrastructureFailure;
 
 /** How the engine writes a failure in its logs and outcomes: one line, no stack trace. */
 final class Failures {

@@ -1,7 +1,7 @@
 package dev.widgetrequests.consumer.engine;
 
-import dev.widgetrequests.source.Delivery;
-import dev.widgetrequests.source.Lease;
+import dev.widgetrequests.model.source.Delivery;
+import dev.widgetrequests.model.source.Lease;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package dev.widgetrequests.consumer.engine;
 
 import dev.widgetrequests.model.WidgetRequest;
 import dev.widgetrequests.model.parse.ParseResult;
-import dev.widgetrequests.source.Delivery;
+import dev.widgetrequests.model.source.Delivery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

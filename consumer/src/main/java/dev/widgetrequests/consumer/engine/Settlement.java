@@ -1,10 +1,10 @@
 package dev.widgetrequests.consumer.engine;
 
-import dev.widgetrequests.failure.InfrastructureFailure;
+import dev.widgetrequests.model.failure.InfrastructureFailure;
 import dev.widgetrequests.model.parse.ParseResult;
-import dev.widgetrequests.source.Delivery;
-import dev.widgetrequests.source.Redelivery;
-import dev.widgetrequests.source.RequestSource;
+import dev.widgetrequests.model.source.Delivery;
+import dev.widgetrequests.model.source.Redelivery;
+import dev.widgetrequests.model.source.RequestSource;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;

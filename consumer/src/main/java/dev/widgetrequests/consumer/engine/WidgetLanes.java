@@ -1,12 +1,12 @@
 package dev.widgetrequests.consumer.engine;
 
-import dev.widgetrequests.failure.InfrastructureFailure;
 import dev.widgetrequests.model.WidgetRequest;
+import dev.widgetrequests.model.failure.InfrastructureFailure;
 import dev.widgetrequests.model.fold.KeyedRequest;
-import dev.widgetrequests.model.parse.ParseResult;
-import dev.widgetrequests.store.Provenance;
 import dev.widgetrequests.model.fold.StoreOutcome;
-import dev.widgetrequests.store.WidgetStore;
+import dev.widgetrequests.model.parse.ParseResult;
+import dev.widgetrequests.model.store.Provenance;
+import dev.widgetrequests.model.store.WidgetStore;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import dev.widgetrequests.model.CreateWidget;
 import dev.widgetrequests.model.DeleteWidget;
 import dev.widgetrequests.model.UpdateWidget;
 import dev.widgetrequests.model.parse.ParseResult;
-import dev.widgetrequests.source.Delivery;
+import dev.widgetrequests.model.source.Delivery;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -2,7 +2,7 @@ package dev.widgetrequests.consumer.metrics;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.widgetrequests.config.ConfigurationException;
+import dev.widgetrequests.model.config.ConfigurationException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;

@@ -2,7 +2,7 @@ package dev.widgetrequests.consumer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.widgetrequests.config.ConfigurationException;
+import dev.widgetrequests.model.config.ConfigurationException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.concurrent.Callable;

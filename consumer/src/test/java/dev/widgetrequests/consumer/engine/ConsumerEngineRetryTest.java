@@ -2,14 +2,14 @@ package dev.widgetrequests.consumer.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.widgetrequests.failure.InfrastructureFailure;
 import dev.widgetrequests.model.Widget;
+import dev.widgetrequests.model.failure.InfrastructureFailure;
 import dev.widgetrequests.model.fold.KeyedRequest;
 import dev.widgetrequests.model.fold.StoreOutcome;
 import dev.widgetrequests.model.parse.RequestParser;
-import dev.widgetrequests.store.Provenance;
-import dev.widgetrequests.store.WidgetStore;
-import dev.widgetrequests.store.memory.InMemoryWidgetStore;
+import dev.widgetrequests.model.store.Provenance;
+import dev.widgetrequests.model.store.WidgetStore;
+import dev.widgetrequests.model.store.memory.InMemoryWidgetStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.widgetrequests.model.parse.ParseResult;
 import dev.widgetrequests.model.parse.RequestParser;
-import dev.widgetrequests.source.Delivery;
-import dev.widgetrequests.store.memory.InMemoryWidgetStore;
+import dev.widgetrequests.model.source.Delivery;
+import dev.widgetrequests.model.store.memory.InMemoryWidgetStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

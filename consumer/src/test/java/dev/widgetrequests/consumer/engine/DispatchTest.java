@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.widgetrequests.model.parse.ParseResult;
 import dev.widgetrequests.model.parse.RequestParser;
-import dev.widgetrequests.source.Delivery;
-import dev.widgetrequests.source.Redelivery;
-import dev.widgetrequests.source.RequestSource;
-import dev.widgetrequests.source.Resolution;
+import dev.widgetrequests.model.source.Delivery;
+import dev.widgetrequests.model.source.Redelivery;
+import dev.widgetrequests.model.source.RequestSource;
+import dev.widgetrequests.model.source.Resolution;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -2,10 +2,10 @@ package dev.widgetrequests.consumer.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.widgetrequests.source.Delivery;
-import dev.widgetrequests.source.Lease;
-import dev.widgetrequests.source.Redelivery;
-import dev.widgetrequests.source.RequestSource;
+import dev.widgetrequests.model.source.Delivery;
+import dev.widgetrequests.model.source.Lease;
+import dev.widgetrequests.model.source.Redelivery;
+import dev.widgetrequests.model.source.RequestSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,10 +1,10 @@
 package dev.widgetrequests.consumer.engine;
 
-import dev.widgetrequests.failure.InfrastructureFailure;
-import dev.widgetrequests.source.Delivery;
-import dev.widgetrequests.source.Redelivery;
-import dev.widgetrequests.source.RequestSource;
-import dev.widgetrequests.source.Resolution;
+import dev.widgetrequests.model.failure.InfrastructureFailure;
+import dev.widgetrequests.model.source.Delivery;
+import dev.widgetrequests.model.source.Redelivery;
+import dev.widgetrequests.model.source.RequestSource;
+import dev.widgetrequests.model.source.Resolution;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

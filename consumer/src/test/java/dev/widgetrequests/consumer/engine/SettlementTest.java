@@ -3,10 +3,10 @@ package dev.widgetrequests.consumer.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.widgetrequests.failure.InfrastructureFailure;
-import dev.widgetrequests.source.Delivery;
-import dev.widgetrequests.source.Redelivery;
-import dev.widgetrequests.source.RequestSource;
+import dev.widgetrequests.model.failure.InfrastructureFailure;
+import dev.widgetrequests.model.source.Delivery;
+import dev.widgetrequests.model.source.Redelivery;
+import dev.widgetrequests.model.source.RequestSource;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

@@ -7,7 +7,7 @@ import dev.widgetrequests.consumer.it.Pipeline.Store;
 import dev.widgetrequests.model.Widget;
 import dev.widgetrequests.model.fold.KeyedRequest;
 import dev.widgetrequests.model.json.WidgetJson;
-import dev.widgetrequests.source.MessageGroups;
+import dev.widgetrequests.model.source.MessageGroups;
 import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -2,13 +2,13 @@ package dev.widgetrequests.consumer.it;
 
 import dev.widgetrequests.aws.AwsClients;
 import dev.widgetrequests.aws.AwsSettings;
+import dev.widgetrequests.aws.store.dynamodb.DynamoDbWidgetStore;
+import dev.widgetrequests.aws.store.s3.S3WidgetStore;
 import dev.widgetrequests.consumer.cli.CliErrors;
 import dev.widgetrequests.consumer.cli.ConsumerCommand;
 import dev.widgetrequests.local.LocalStack;
 import dev.widgetrequests.local.QueuePair;
 import dev.widgetrequests.model.Widget;
-import dev.widgetrequests.store.dynamodb.DynamoDbWidgetStore;
-import dev.widgetrequests.store.s3.S3WidgetStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.widgetrequests.consumer.engine.Outcome;
 import dev.widgetrequests.model.parse.ParseResult;
 import dev.widgetrequests.model.parse.RequestParser;
-import dev.widgetrequests.source.Delivery;
+import dev.widgetrequests.model.source.Delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.widgetrequests.lambda.queue;
 
-import dev.widgetrequests.source.MessageGroups;
+import dev.widgetrequests.model.source.MessageGroups;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;

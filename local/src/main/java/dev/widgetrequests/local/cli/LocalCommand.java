@@ -1,6 +1,5 @@
 package dev.widgetrequests.local.cli;
 
-import dev.widgetrequests.config.ConfigurationException;
 import dev.widgetrequests.lambda.WidgetRequestHandler;
 import dev.widgetrequests.lambda.queue.SqsRequestQueue;
 import dev.widgetrequests.local.LocalResources;
@@ -10,6 +9,7 @@ import dev.widgetrequests.local.PortInUseException;
 import dev.widgetrequests.local.dashboard.Dashboard;
 import dev.widgetrequests.local.dashboard.DashboardSources;
 import dev.widgetrequests.local.http.ApiGatewayServer;
+import dev.widgetrequests.model.config.ConfigurationException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Duration;

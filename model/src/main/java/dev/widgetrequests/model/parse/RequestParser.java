@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.widgetrequests.config.MessageSize;
+import dev.widgetrequests.model.config.MessageSize;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -2,7 +2,7 @@ package dev.widgetrequests.producer.cli;
 
 import dev.widgetrequests.aws.AwsClients;
 import dev.widgetrequests.aws.cli.AwsOptions;
-import dev.widgetrequests.config.MessageSize;
+import dev.widgetrequests.model.config.MessageSize;
 import dev.widgetrequests.producer.generate.TypeNames;
 import dev.widgetrequests.producer.run.Producer;
 import dev.widgetrequests.producer.run.ProducerSettings;

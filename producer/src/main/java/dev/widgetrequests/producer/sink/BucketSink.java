@@ -1,7 +1,7 @@
 package dev.widgetrequests.producer.sink;
 
 import dev.widgetrequests.aws.JsonBody;
-import dev.widgetrequests.config.ConfigurationException;
+import dev.widgetrequests.model.config.ConfigurationException;
 import java.util.List;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.S3Client;

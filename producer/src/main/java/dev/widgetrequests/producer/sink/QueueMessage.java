@@ -1,7 +1,7 @@
 package dev.widgetrequests.producer.sink;
 
-import dev.widgetrequests.source.MessageGroups;
-import dev.widgetrequests.source.sqs.SqsRequestSource;
+import dev.widgetrequests.aws.source.sqs.SqsRequestSource;
+import dev.widgetrequests.model.source.MessageGroups;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.widgetrequests.producer.sink;
 
-import dev.widgetrequests.config.ConfigurationException;
-import dev.widgetrequests.config.MessageSize;
+import dev.widgetrequests.model.config.ConfigurationException;
+import dev.widgetrequests.model.config.MessageSize;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

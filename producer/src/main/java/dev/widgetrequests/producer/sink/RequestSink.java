@@ -10,8 +10,8 @@ public interface RequestSink {
 
   /**
    * Fails fast, before anything is produced, with a {@link
-   * dev.widgetrequests.config.ConfigurationException} when a bucket or queue is missing or out of
-   * reach.
+   * dev.widgetrequests.model.config.ConfigurationException} when a bucket or queue is missing or
+   * out of reach.
    */
   void verify();
 

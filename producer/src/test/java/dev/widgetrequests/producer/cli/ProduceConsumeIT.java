@@ -2,6 +2,8 @@ package dev.widgetrequests.producer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.widgetrequests.aws.store.dynamodb.DynamoDbWidgetStore;
+import dev.widgetrequests.aws.store.s3.S3WidgetStore;
 import dev.widgetrequests.consumer.cli.CliErrors;
 import dev.widgetrequests.consumer.cli.ConsumerCommand;
 import dev.widgetrequests.local.LocalStack;
@@ -9,8 +11,6 @@ import dev.widgetrequests.local.LocalStackExtension;
 import dev.widgetrequests.model.Widget;
 import dev.widgetrequests.model.apply.Replay;
 import dev.widgetrequests.producer.generate.RequestGenerator;
-import dev.widgetrequests.store.dynamodb.DynamoDbWidgetStore;
-import dev.widgetrequests.store.s3.S3WidgetStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,14 +2,14 @@ package dev.widgetrequests.producer.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.widgetrequests.aws.store.s3.S3WidgetStore;
 import dev.widgetrequests.local.CallCounts;
 import dev.widgetrequests.local.LocalStack;
 import dev.widgetrequests.local.LocalStackExtension;
 import dev.widgetrequests.model.WidgetRequest;
 import dev.widgetrequests.model.fold.KeyedRequest;
 import dev.widgetrequests.model.fold.StoreOutcome;
-import dev.widgetrequests.store.Provenance;
-import dev.widgetrequests.store.s3.S3WidgetStore;
+import dev.widgetrequests.model.store.Provenance;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;

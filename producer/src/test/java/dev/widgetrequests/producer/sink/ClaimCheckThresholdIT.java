@@ -3,10 +3,10 @@ package dev.widgetrequests.producer.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.widgetrequests.config.MessageSize;
 import dev.widgetrequests.local.LocalStack;
 import dev.widgetrequests.local.LocalStackExtension;
 import dev.widgetrequests.model.CreateWidget;
+import dev.widgetrequests.model.config.MessageSize;
 import dev.widgetrequests.model.json.WidgetJson;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,2 +1,0 @@
-/** Requests stored one object each in an S3 bucket, taken smallest key first. */
-package dev.widgetrequests.source.s3;

@@ -1,5 +1,0 @@
-/**
- * Widgets as JSON objects in an S3 bucket, one object per widget under {@code
- * {prefix}{owner-slug}/{widgetId}}, bookkeeping in object metadata.
- */
-package dev.widgetrequests.store.s3;

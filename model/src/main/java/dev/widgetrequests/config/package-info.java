@@ -1,2 +1,0 @@
-/** Configuration errors reported to users as one line with the fix. */
-package dev.widgetrequests.config;

@@ -1,2 +1,0 @@
-/** The request-source port: where requests come from and how each one ends. */
-package dev.widgetrequests.source;

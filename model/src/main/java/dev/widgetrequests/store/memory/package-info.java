@@ -1,5 +1,0 @@
-/**
- * A {@link dev.widgetrequests.store.WidgetStore} in memory, for tests of the code that uses a
- * store. It is keyed like the DynamoDB store (by widget id alone).
- */
-package dev.widgetrequests.store.memory;

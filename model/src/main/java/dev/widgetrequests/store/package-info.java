@@ -1,2 +1,0 @@
-/** The widget-store port and the bookkeeping stored beside each widget. */
-package dev.widgetrequests.store;
