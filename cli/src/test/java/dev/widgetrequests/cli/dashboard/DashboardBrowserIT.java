@@ -150,11 +150,18 @@ class DashboardBrowserIT {
     if (Files.isDirectory(SCRIPTS.resolve("node_modules/playwright-core"))) {
       return;
     }
+    // Not inheritIO: Node.js makes an inherited stdin non-blocking, and the test JVM's stdin is
+    // Surefire's command channel, which then fails ("std/in stream corrupted") and the fork dies.
     Process npm =
         new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund")
             .directory(SCRIPTS.toFile())
-            .inheritIO()
+            .redirectErrorStream(true)
             .start();
+    npm.getOutputStream().close();
+    try (BufferedReader lines =
+        new BufferedReader(new InputStreamReader(npm.getInputStream(), StandardCharsets.UTF_8))) {
+      lines.lines().forEach(line -> System.out.println("npm: " + line));
+    }
     assertThat(npm.waitFor(5, TimeUnit.MINUTES)).isTrue();
     assertThat(npm.exitValue()).as("npm ci in " + SCRIPTS.toAbsolutePath()).isZero();
   }
