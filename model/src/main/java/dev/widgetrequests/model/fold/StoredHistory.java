@@ -22,6 +22,13 @@ import java.util.zip.Inflater;
 public final class StoredHistory {
   static final byte FORMAT = 1;
 
+  /**
+   * zlib's fastest level: on a history of 64 requests (18 KB of JSON) it writes 1.9 KB in 57 µs
+   * where the best level writes 1.7 KB in 500 µs, once per write, on the consumer's hot path
+   * (docs/decisions/history-stored-once.md).
+   */
+  private static final int LEVEL = Deflater.BEST_SPEED;
+
   private static final byte[] VOCABULARY =
       ("{\"basePosition\":\"\",\"baseIsWidget\":true,\"base\":{\"id\":\"\",\"owner\":\"\","
               + "\"label\":\"\",\"description\":\"\",\"otherAttributes\":[{\"name\":\"\","
@@ -40,7 +47,7 @@ public final class StoredHistory {
    */
   public static byte[] encode(WidgetHistory history, Widget widget) {
     byte[] json = HistoryJson.toJson(history, widget).getBytes(StandardCharsets.UTF_8);
-    Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
+    Deflater deflater = new Deflater(LEVEL);
     try {
       deflater.setDictionary(dictionary(widget));
       deflater.setInput(json);
