@@ -15,7 +15,10 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,6 +34,12 @@ import java.util.concurrent.atomic.LongAdder;
  * key). Also keeps the few numbers the progress line prints.
  */
 public final class ConsumerMetrics implements ConsumerEvents {
+  /** Prometheus's text exposition format, as {@link MetricsServer} serves it. */
+  static final String TEXT_FORMAT = "text/plain; version=0.0.4; charset=utf-8";
+
+  private static final List<String> SERIES_SUFFIXES =
+      List.of("_total", "_count", "_sum", "_bucket", "_max", "_created", "_info");
+
   static final Duration[] BUCKETS = {
     Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
     Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5),
@@ -85,6 +94,28 @@ public final class ConsumerMetrics implements ConsumerEvents {
   /** Every meter in Prometheus text format. */
   public String scrape() {
     return registry.scrape();
+  }
+
+  /**
+   * The meters with these Prometheus names (e.g. {@code widgets_consumer_requests_total}), or all
+   * of them when none is named: a scraper that reads a few numbers often (the bench, twenty times a
+   * second) then costs the consumer a few lines, not the whole exposition.
+   */
+  public String scrape(Set<String> names) {
+    if (names.isEmpty()) {
+      return registry.scrape();
+    }
+    // The registry knows a counter as widgets_x, a timer as widgets_x_seconds: a series' name
+    // (widgets_x_total, widgets_x_seconds_count) asks for its meter.
+    Set<String> meters = new HashSet<>(names);
+    for (String name : names) {
+      for (String suffix : SERIES_SUFFIXES) {
+        if (name.endsWith(suffix)) {
+          meters.add(name.substring(0, name.length() - suffix.length()));
+        }
+      }
+    }
+    return registry.scrape(TEXT_FORMAT, meters);
   }
 
   @Override

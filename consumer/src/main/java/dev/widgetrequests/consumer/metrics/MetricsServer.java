@@ -9,29 +9,32 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * Serves the metrics in Prometheus text format at {@code /metrics} (and {@code /}) on one address:
  * loopback unless told otherwise, since the numbers name queues and rates a neighbour on the
  * network need not see; a container gives its own interfaces (0.0.0.0) so a scraper beside it
- * reaches it. Starts in the constructor; close to stop.
+ * reaches it. {@code ?name[]=N} (repeated) limits the answer to those meters, as Prometheus's own
+ * clients do. Starts in the constructor; close to stop.
  */
 public final class MetricsServer implements AutoCloseable {
-  private static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
   private final HttpServer server;
   private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
-  private final Supplier<String> metrics;
+  private final Function<Set<String>, String> metrics;
 
   /**
    * @param bind the address to listen on
    * @param port the port; 0 picks a free one (see {@link #port})
+   * @param metrics the text for the meters of the names asked for, all of them for none
    * @throws ConfigurationException when the port is taken
    */
-  public MetricsServer(InetAddress bind, int port, Supplier<String> metrics) {
+  public MetricsServer(InetAddress bind, int port, Function<Set<String>, String> metrics) {
     this.metrics = metrics;
     try {
       server = HttpServer.create(new InetSocketAddress(bind, port), 0);
@@ -66,11 +69,30 @@ public final class MetricsServer implements AutoCloseable {
         exchange.sendResponseHeaders(404, -1);
         return;
       }
-      byte[] body = metrics.get().getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
+      byte[] body =
+          metrics
+              .apply(names(exchange.getRequestURI().getQuery()))
+              .getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().set("Content-Type", ConsumerMetrics.TEXT_FORMAT);
       exchange.sendResponseHeaders(200, body.length);
       exchange.getResponseBody().write(body);
     }
+  }
+
+  /**
+   * The names a Prometheus client's {@code ?name[]=a&name[]=b} asks for (its servers' filter), in
+   * the order given; empty for all.
+   */
+  static Set<String> names(String query) {
+    Set<String> names = new LinkedHashSet<>();
+    if (query != null) {
+      for (String parameter : query.split("&")) {
+        if (parameter.startsWith("name[]=") && parameter.length() > "name[]=".length()) {
+          names.add(parameter.substring("name[]=".length()));
+        }
+      }
+    }
+    return names;
   }
 
   @Override

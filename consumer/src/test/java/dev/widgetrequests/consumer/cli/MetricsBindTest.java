@@ -23,7 +23,7 @@ class MetricsBindTest {
   void metricsPort_listensOnLoopbackByDefault_andRefusesTheHostsOtherAddresses() throws Exception {
     InetAddress bind = ConsumerOptions.metricsBind(parse("-rq", "http://q", "-dwt", "w"));
 
-    try (MetricsServer server = new MetricsServer(bind, 0, () -> "widgets_up 1\n")) {
+    try (MetricsServer server = new MetricsServer(bind, 0, names -> "widgets_up 1\n")) {
       assertThat(server.address().getAddress().isLoopbackAddress()).isTrue();
       Optional<InetAddress> outside = nonLoopbackAddress();
       assumeTrue(outside.isPresent(), "this host has no address but loopback");
@@ -38,7 +38,7 @@ class MetricsBindTest {
         ConsumerOptions.metricsBind(
             parse("-rq", "http://q", "-dwt", "w", "--metrics-bind", "0.0.0.0"));
 
-    try (MetricsServer server = new MetricsServer(bind, 0, () -> "widgets_up 1\n")) {
+    try (MetricsServer server = new MetricsServer(bind, 0, names -> "widgets_up 1\n")) {
       assertThat(server.address().getAddress().isAnyLocalAddress()).isTrue();
       Optional<InetAddress> outside = nonLoopbackAddress();
       assumeTrue(outside.isPresent(), "this host has no address but loopback");

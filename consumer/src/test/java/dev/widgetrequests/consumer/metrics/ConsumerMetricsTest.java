@@ -6,6 +6,11 @@ import dev.widgetrequests.consumer.engine.Outcome;
 import dev.widgetrequests.model.parse.ParseResult;
 import dev.widgetrequests.model.parse.RequestParser;
 import dev.widgetrequests.model.source.Delivery;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,6 +52,42 @@ class ConsumerMetricsTest {
         .contains("widgets_consumer_lag_seconds_bucket{le=\"5.0\"} 1");
     assertThat(metrics.snapshot())
         .isEqualTo(new ConsumerMetrics.Snapshot(2, 0, 1, Duration.ofSeconds(3).toMillis()));
+  }
+
+  @Test
+  void metricsEndpoint_answersOnlyTheNamesAskedFor_andEverythingWithoutANameFilter()
+      throws Exception {
+    Delivery delivery = delivery("x");
+    metrics.dispatched(delivery);
+    metrics.finished(delivery, parser.parse("nope"), new Outcome.Rejected("bad"));
+    HttpClient http = HttpClient.newHttpClient();
+    try (MetricsServer server =
+        new MetricsServer(InetAddress.getLoopbackAddress(), 0, metrics::scrape)) {
+      String base = "http://127.0.0.1:" + server.port() + "/metrics";
+
+      String some =
+          get(
+              http,
+              base
+                  + "?name%5B%5D=widgets_consumer_requests_total"
+                  + "&name[]=widgets_consumer_last_finished_timestamp_seconds");
+      String all = get(http, base);
+
+      assertThat(some)
+          .contains("widgets_consumer_requests_total{outcome=\"rejected\",type=\"invalid\"} 1.0")
+          .contains("widgets_consumer_last_finished_timestamp_seconds ")
+          .doesNotContain("widgets_consumer_lag_seconds")
+          .doesNotContain("widgets_consumer_in_flight");
+      assertThat(all)
+          .contains("widgets_consumer_lag_seconds")
+          .contains("widgets_consumer_in_flight");
+      assertThat(some.length()).isLessThan(all.length() / 4);
+    }
+  }
+
+  private static String get(HttpClient http, String uri) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(uri)).build(), BodyHandlers.ofString())
+        .body();
   }
 
   @Test
