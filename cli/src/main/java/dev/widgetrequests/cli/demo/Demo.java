@@ -122,7 +122,7 @@ final class Demo {
   private CompletableFuture<ConsumerStats.Summary> runAsync(
       ConsumerConfig.Source source, ConsumerConfig.Store store, EngineSettings settings) {
     var config = new ConsumerConfig(demo.clients.settings(), source, store, settings, null);
-    ConsumerEngine engine = ConsumerWiring.engine(config, demo.clients, Clock.systemUTC());
+    ConsumerEngine<?> engine = ConsumerWiring.engine(config, demo.clients, Clock.systemUTC());
     return CompletableFuture.supplyAsync(engine::run);
   }
 

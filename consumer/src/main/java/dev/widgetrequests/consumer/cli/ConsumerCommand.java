@@ -313,7 +313,7 @@ public final class ConsumerCommand implements Callable<Integer> {
                     new ConsumedCapacityMeter(metrics.registry())));
         ConsumerWatch watch =
             ConsumerWatch.start(metrics, metricsBind, metricsPort, progressInterval)) {
-      ConsumerEngine engine = ConsumerWiring.engine(config, clients, Clock.systemUTC(), metrics);
+      ConsumerEngine<?> engine = ConsumerWiring.engine(config, clients, Clock.systemUTC(), metrics);
       log.info(
           "consumer started: {} -> {} ({} in flight at most)",
           ConsumerWiring.describe(config.source()),
@@ -326,7 +326,7 @@ public final class ConsumerCommand implements Callable<Integer> {
   }
 
   /** Runs the engine; Ctrl-C or SIGTERM drains it and ends the process with exit code 0. */
-  private static void runUntilStopped(ConsumerEngine engine, Duration drain) {
+  private static void runUntilStopped(ConsumerEngine<?> engine, Duration drain) {
     CountDownLatch finished = new CountDownLatch(1);
     Thread hook =
         new Thread(

@@ -27,16 +27,16 @@ public final class ConsumerWiring {
 
   private ConsumerWiring() {}
 
-  public static ConsumerEngine engine(ConsumerConfig config, AwsClients clients, Clock clock) {
+  public static ConsumerEngine<?> engine(ConsumerConfig config, AwsClients clients, Clock clock) {
     return engine(config, clients, clock, ConsumerEvents.NONE);
   }
 
   /** The engine, telling {@code events} what happens to each request. */
-  public static ConsumerEngine engine(
+  public static ConsumerEngine<?> engine(
       ConsumerConfig config, AwsClients clients, Clock clock, ConsumerEvents events) {
     WidgetStore store = store(config.store(), clients, clock);
-    RequestSource source = source(config.source(), clients, config.messageSize());
-    return new ConsumerEngine(
+    RequestSource<?> source = source(config.source(), clients, config.messageSize());
+    return new ConsumerEngine<>(
         source, store, new RequestParser(config.messageSize()), config.engine(), clock, events);
   }
 
@@ -56,7 +56,7 @@ public final class ConsumerWiring {
     };
   }
 
-  static RequestSource source(
+  static RequestSource<?> source(
       ConsumerConfig.Source source, AwsClients clients, MessageSize messageSize) {
     return switch (source) {
       case ConsumerConfig.BucketSource bucket -> {

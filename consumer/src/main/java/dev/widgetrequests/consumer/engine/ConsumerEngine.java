@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * runtime or when idle: what is running finishes, what was received but not started is given back
  * at once.
  */
-public final class ConsumerEngine {
+public final class ConsumerEngine<D extends Delivery> {
   private static final Logger log = LoggerFactory.getLogger(ConsumerEngine.class);
 
   /** One poll for about this many requests in flight. */
@@ -41,16 +41,16 @@ public final class ConsumerEngine {
   private static final Backoff POLL_BACKOFF =
       new Backoff(Duration.ofMillis(200), Duration.ofSeconds(10));
 
-  private final RequestSource source;
+  private final RequestSource<D> source;
   private final RequestParser parser;
   private final WidgetStore store;
-  private final Settlement.Ledger ledger;
+  private final Settlement.Ledger<D> ledger;
   private final EngineSettings settings;
   private final Clock clock;
   private final ConsumerEvents events;
   private final ConsumerStats stats = new ConsumerStats();
   private final Permits permits;
-  private final Heartbeat heartbeat;
+  private final Heartbeat<D> heartbeat;
   private final RateCap rateCap;
   private final List<Thread> loops = new ArrayList<>();
   private volatile boolean running = true;
@@ -59,7 +59,7 @@ public final class ConsumerEngine {
   private final AtomicReference<Instant> lastWork = new AtomicReference<>(Instant.MIN);
 
   public ConsumerEngine(
-      RequestSource source,
+      RequestSource<D> source,
       WidgetStore store,
       RequestParser parser,
       EngineSettings settings,
@@ -69,7 +69,7 @@ public final class ConsumerEngine {
 
   /** Like the other constructor, telling {@code events} what happens to each request. */
   public ConsumerEngine(
-      RequestSource source,
+      RequestSource<D> source,
       WidgetStore store,
       RequestParser parser,
       EngineSettings settings,
@@ -84,11 +84,11 @@ public final class ConsumerEngine {
     this.heartbeat =
         source
             .lease()
-            .map(lease -> new Heartbeat(lease, settings.heldAtMost(), clock, events))
+            .map(lease -> new Heartbeat<>(lease, settings.heldAtMost(), clock, events))
             .orElse(null);
     this.store = store;
     this.rateCap = RateCap.of(settings.maxRate());
-    this.ledger = new Settlement.Ledger(source, stats, events, heartbeat, permits, this::failed);
+    this.ledger = new Settlement.Ledger<>(source, stats, events, heartbeat, permits, this::failed);
   }
 
   /** Runs until stopped, the maximum runtime passes, or the source stays idle; then drains. */
@@ -96,8 +96,8 @@ public final class ConsumerEngine {
     Instant start = clock.instant();
     events.window(permits.size());
     try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
-      WidgetLanes lanes = new WidgetLanes(workers, store, clock, this::running, this::failed);
-      Dispatch dispatch = new Dispatch(source, parser, workers, lanes);
+      WidgetLanes<D> lanes = new WidgetLanes<>(workers, store, clock, this::running, this::failed);
+      Dispatch<D> dispatch = new Dispatch<>(source, parser, workers, lanes);
       lastWork.set(clock.instant());
       int count = pollLoops();
       synchronized (loops) {
@@ -171,7 +171,7 @@ public final class ConsumerEngine {
    * once; whatever a poll throws is logged and backed off, never ends the loop. A fatal failure
    * stops the engine; one loop ending (idle, runtime, stop, a bug) ends them all.
    */
-  private void pollLoop(Dispatch dispatch, Instant start) {
+  private void pollLoop(Dispatch<D> dispatch, Instant start) {
     try {
       int failures = 0;
       while (running && !pastMaxRuntime(start)) {
@@ -186,7 +186,7 @@ public final class ConsumerEngine {
         }
         var place = dispatch.reserve();
         try {
-          List<Delivery> batch;
+          List<D> batch;
           try {
             batch = pollHolding(batchPermits);
             failures = 0;
@@ -217,7 +217,7 @@ public final class ConsumerEngine {
   }
 
   /** Polls with the batch's permits held; null (permits returned) when stopped meanwhile. */
-  private List<Delivery> pollHolding(int batchPermits) throws InterruptedException {
+  private List<D> pollHolding(int batchPermits) throws InterruptedException {
     if (!running) {
       permits.release(batchPermits);
       return null;
@@ -236,10 +236,10 @@ public final class ConsumerEngine {
    * it is time to stop.
    */
   private boolean take(
-      List<Delivery> batch,
+      List<D> batch,
       int batchPermits,
-      Dispatch dispatch,
-      CompletableFuture<Dispatch.Started> place) {
+      Dispatch<D> dispatch,
+      CompletableFuture<Dispatch.Started<D>> place) {
     if (batch.isEmpty()) {
       permits.release(batchPermits);
       if (idleTooLong()) {
@@ -252,7 +252,7 @@ public final class ConsumerEngine {
     int held = batchPermits;
     for (int from = 0; from < batch.size(); ) {
       int part = Math.min(held, batch.size() - from);
-      List<Settlement> handed =
+      List<Settlement<D>> handed =
           batch.subList(from, from + part).stream().map(ledger::open).toList();
       if (from == 0) {
         dispatch.fill(place, handed);

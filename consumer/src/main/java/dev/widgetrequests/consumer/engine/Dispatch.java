@@ -17,26 +17,27 @@ import java.util.concurrent.ExecutorService;
  * usually, or the fetch that finished last), so a request with its body in the message passes no
  * thread of its own here. A failed fetch releases its own delivery only.
  */
-final class Dispatch {
-  private final RequestSource source;
+final class Dispatch<D extends Delivery> {
+  private final RequestSource<D> source;
   private final RequestParser parser;
   private final ExecutorService workers;
-  private final LaneTask lanes;
+  private final LaneTask<D> lanes;
   private CompletableFuture<Void> handedOver = CompletableFuture.completedFuture(null);
 
   /** Where a delivery goes next ({@link WidgetLanes}); it ends the delivery, off this thread. */
-  interface LaneTask {
+  interface LaneTask<D extends Delivery> {
     /** The delivery is a request of the widget: it joins the widget's lane, in order. */
-    void join(String widgetId, Settlement settlement, ParseResult.Valid parsed);
+    void join(String widgetId, Settlement<D> settlement, ParseResult.Valid parsed);
 
     /** The delivery can never be a widget's request: dead-letter it with the reason. */
-    void reject(Settlement settlement, String reason);
+    void reject(Settlement<D> settlement, String reason);
   }
 
   /** A resolved delivery, or the failure of its fetch. */
-  record Resolved(Resolution resolution, RuntimeException failure) {}
+  record Resolved<D extends Delivery>(Resolution<D> resolution, RuntimeException failure) {}
 
-  Dispatch(RequestSource source, RequestParser parser, ExecutorService workers, LaneTask lanes) {
+  Dispatch(
+      RequestSource<D> source, RequestParser parser, ExecutorService workers, LaneTask<D> lanes) {
     this.source = source;
     this.parser = parser;
     this.workers = workers;
@@ -44,8 +45,9 @@ final class Dispatch {
   }
 
   /** A received batch whose deliveries are being resolved. */
-  record Started(List<Settlement> batch, List<CompletableFuture<Resolved>> resolving) {
-    CompletableFuture<Started> whenResolved() {
+  record Started<D extends Delivery>(
+      List<Settlement<D>> batch, List<CompletableFuture<Resolved<D>>> resolving) {
+    CompletableFuture<Started<D>> whenResolved() {
       return CompletableFuture.allOf(resolving.toArray(CompletableFuture[]::new))
           .thenApply(done -> this);
     }
@@ -55,8 +57,8 @@ final class Dispatch {
    * Takes a place in the hand-over order before a poll, so batches reach the lanes in the order
    * their receives began, whichever answers first. The place must be filled, if only with nothing.
    */
-  synchronized CompletableFuture<Started> reserve() {
-    CompletableFuture<Started> place = new CompletableFuture<>();
+  synchronized CompletableFuture<Started<D>> reserve() {
+    CompletableFuture<Started<D>> place = new CompletableFuture<>();
     handedOver =
         handedOver
             .thenCompose(ready -> place)
@@ -67,39 +69,39 @@ final class Dispatch {
   }
 
   /** Starts resolving every delivery of the batch at once; a filled place stays as it was. */
-  void fill(CompletableFuture<Started> place, List<Settlement> batch) {
+  void fill(CompletableFuture<Started<D>> place, List<Settlement<D>> batch) {
     if (place.isDone()) {
       return;
     }
-    place.complete(new Started(batch, batch.stream().map(this::resolving).toList()));
+    place.complete(new Started<>(batch, batch.stream().map(this::resolving).toList()));
   }
 
   /** Hands a batch on after everything reserved or submitted before it. */
-  void submit(List<Settlement> batch) {
+  void submit(List<Settlement<D>> batch) {
     fill(reserve(), batch);
   }
 
   /**
    * A fetch on a worker of its own where the source has one to make; the delivery itself if not.
    */
-  private CompletableFuture<Resolved> resolving(Settlement settlement) {
-    Delivery delivery = settlement.delivery();
+  private CompletableFuture<Resolved<D>> resolving(Settlement<D> settlement) {
+    D delivery = settlement.delivery();
     return source.needsResolving(delivery)
         ? CompletableFuture.supplyAsync(() -> resolve(delivery), workers)
-        : CompletableFuture.completedFuture(new Resolved(new Resolution.Ready(delivery), null));
+        : CompletableFuture.completedFuture(new Resolved<>(new Resolution.Ready<>(delivery), null));
   }
 
-  private Resolved resolve(Delivery delivery) {
+  private Resolved<D> resolve(D delivery) {
     try {
-      return new Resolved(source.resolve(delivery), null);
+      return new Resolved<>(source.resolve(delivery), null);
     } catch (RuntimeException failure) {
-      return new Resolved(null, failure);
+      return new Resolved<>(null, failure);
     }
   }
 
-  private void handOver(Started started) {
+  private void handOver(Started<D> started) {
     for (int i = 0; i < started.batch().size(); i++) {
-      Settlement settlement = started.batch().get(i);
+      Settlement<D> settlement = started.batch().get(i);
       try {
         toLane(settlement, started.resolving().get(i).join());
       } catch (RuntimeException bug) {
@@ -110,18 +112,18 @@ final class Dispatch {
     }
   }
 
-  private void toLane(Settlement settlement, Resolved resolved) {
+  private void toLane(Settlement<D> settlement, Resolved<D> resolved) {
     if (resolved.failure() != null) {
       settlement.release(resolved.failure());
       return;
     }
     switch (resolved.resolution()) {
-      case Resolution.Ready ready -> settlement.resolved(ready.delivery());
-      case Resolution.Gone gone -> {
+      case Resolution.Ready<D> ready -> settlement.resolved(ready.delivery());
+      case Resolution.Gone<D> gone -> {
         settlement.gone(gone.why());
         return;
       }
-      case Resolution.Refused refused -> {
+      case Resolution.Refused<D> refused -> {
         settlement.resolved(refused.delivery());
         lanes.reject(settlement, refused.reason());
         return;

@@ -18,25 +18,25 @@ import org.slf4j.LoggerFactory;
  * that it is left to come back. Each settlement is its own entry: two deliveries of one message
  * held at once (a redelivery while the first is still held) are extended each by its own receipt.
  */
-final class Heartbeat {
+final class Heartbeat<D extends Delivery> {
   private static final Logger log = LoggerFactory.getLogger(Heartbeat.class);
 
-  private final Lease lease;
+  private final Lease<D> lease;
   private final Duration timeout;
   private final Duration cap;
   private final Clock clock;
   private final ConsumerEvents events;
 
   /** By settlement (by identity): one entry per delivery received. */
-  private final Map<Settlement, Held> held = new ConcurrentHashMap<>();
+  private final Map<Settlement<D>, Held> held = new ConcurrentHashMap<>();
 
   private record Held(Instant received, Instant hiddenUntil) {}
 
-  Heartbeat(Lease lease, Duration cap, Clock clock) {
+  Heartbeat(Lease<D> lease, Duration cap, Clock clock) {
     this(lease, cap, clock, ConsumerEvents.NONE);
   }
 
-  Heartbeat(Lease lease, Duration cap, Clock clock, ConsumerEvents events) {
+  Heartbeat(Lease<D> lease, Duration cap, Clock clock, ConsumerEvents events) {
     this.lease = lease;
     this.timeout = lease.timeout();
     this.cap = cap;
@@ -49,12 +49,12 @@ final class Heartbeat {
     return Duration.ofMillis(Math.max(200, timeout.toMillis() / 4));
   }
 
-  void held(Settlement settlement) {
+  void held(Settlement<D> settlement) {
     Instant now = clock.instant();
     held.put(settlement, new Held(now, now.plus(timeout)));
   }
 
-  void released(Settlement settlement) {
+  void released(Settlement<D> settlement) {
     held.remove(settlement);
   }
 
@@ -66,7 +66,7 @@ final class Heartbeat {
   void beat() {
     Instant now = clock.instant();
     Instant soon = now.plus(timeout.dividedBy(2));
-    List<Settlement> due = new ArrayList<>();
+    List<Settlement<D>> due = new ArrayList<>();
     held.forEach(
         (settlement, h) -> {
           if (h.hiddenUntil().isBefore(soon) && h.received().plus(cap).isAfter(now)) {
@@ -77,7 +77,7 @@ final class Heartbeat {
       return;
     }
     try {
-      List<Delivery> deliveries = due.stream().map(Settlement::delivery).toList();
+      List<D> deliveries = due.stream().map(Settlement::delivery).toList();
       lease.extend(deliveries, timeout);
       deliveries.forEach(events::heartbeat);
       due.forEach(

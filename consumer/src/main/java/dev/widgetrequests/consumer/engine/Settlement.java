@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * it itself). A second ending is a bug: it throws, and the first one stands
  * (docs/design/consumer.md, "The walk").
  */
-final class Settlement {
+final class Settlement<D extends Delivery> {
 
   /** Hears of each infrastructure failure, for what concerns the whole engine. */
   interface FailureListener {
@@ -26,11 +26,11 @@ final class Settlement {
   }
 
   /** What every settlement of one engine reports to: made once per run. */
-  static final class Ledger {
-    private final RequestSource source;
+  static final class Ledger<D extends Delivery> {
+    private final RequestSource<D> source;
     private final ConsumerStats stats;
     private final ConsumerEvents events;
-    private final Heartbeat heartbeat;
+    private final Heartbeat<D> heartbeat;
     private final Permits permits;
     private final FailureListener listener;
     private final AtomicInteger held = new AtomicInteger();
@@ -39,10 +39,10 @@ final class Settlement {
      * @param heartbeat the lease keeper, or {@code null} for a source without leases
      */
     Ledger(
-        RequestSource source,
+        RequestSource<D> source,
         ConsumerStats stats,
         ConsumerEvents events,
-        Heartbeat heartbeat,
+        Heartbeat<D> heartbeat,
         Permits permits,
         FailureListener listener) {
       this.source = source;
@@ -54,8 +54,8 @@ final class Settlement {
     }
 
     /** A delivery was received holding one permit: from here it is held until it ends. */
-    Settlement open(Delivery delivery) {
-      Settlement settlement = new Settlement(this, delivery);
+    Settlement<D> open(D delivery) {
+      Settlement<D> settlement = new Settlement<>(this, delivery);
       held.incrementAndGet();
       stats.started(System.nanoTime());
       events.dispatched(delivery);
@@ -71,26 +71,26 @@ final class Settlement {
     }
   }
 
-  private final Ledger ledger;
+  private final Ledger<D> ledger;
   private final AtomicBoolean started = new AtomicBoolean();
   private final AtomicBoolean ended = new AtomicBoolean();
-  private volatile Delivery delivery;
+  private volatile D delivery;
   private volatile ParseResult parsed;
   private volatile String widgetId;
   private volatile Outcome outcome;
 
-  private Settlement(Ledger ledger, Delivery delivery) {
+  private Settlement(Ledger<D> ledger, D delivery) {
     this.ledger = ledger;
     this.delivery = delivery;
   }
 
   /** The delivery as it is now: what the source received, or what it resolved that to. */
-  Delivery delivery() {
+  D delivery() {
     return delivery;
   }
 
   /** The source resolved the delivery (a claim check's object was read): it carries the request. */
-  void resolved(Delivery resolved) {
+  void resolved(D resolved) {
     this.delivery = resolved;
   }
 
@@ -175,7 +175,7 @@ final class Settlement {
    * Releases the delivery to come back no sooner than {@code first}, which comes before it in its
    * widget's lane and was released.
    */
-  Outcome releaseBehind(Settlement first, String why) {
+  Outcome releaseBehind(Settlement<D> first, String why) {
     claim(why);
     ledger.events.retried(delivery, new IllegalStateException(why));
     return finish(sendBack(Redelivery.behind(first.delivery()), why));
@@ -202,7 +202,7 @@ final class Settlement {
   }
 
   /** Still safe when the release fails: the request comes back after its timeout. */
-  private Outcome.Released sendBack(Redelivery when, String why) {
+  private Outcome.Released sendBack(Redelivery<D> when, String why) {
     try {
       ledger.source.release(delivery, when);
       return new Outcome.Released(why);

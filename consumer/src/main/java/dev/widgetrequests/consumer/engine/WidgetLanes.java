@@ -5,6 +5,7 @@ import dev.widgetrequests.model.failure.InfrastructureFailure;
 import dev.widgetrequests.model.fold.KeyedRequest;
 import dev.widgetrequests.model.fold.StoreOutcome;
 import dev.widgetrequests.model.parse.ParseResult;
+import dev.widgetrequests.model.source.Delivery;
 import dev.widgetrequests.model.store.Provenance;
 import dev.widgetrequests.model.store.WidgetStore;
 import java.time.Clock;
@@ -27,7 +28,7 @@ import java.util.function.BooleanSupplier;
  * itself: the SDK has retried it already, and the source's redelivery is the next try
  * (docs/design/consumer.md, "One retry owner per call").
  */
-final class WidgetLanes implements Dispatch.LaneTask {
+final class WidgetLanes<D extends Delivery> implements Dispatch.LaneTask<D> {
 
   /** At most this many waiting requests of one widget are folded into one store call. */
   private static final int MOST_AT_ONCE = 32;
@@ -35,15 +36,16 @@ final class WidgetLanes implements Dispatch.LaneTask {
   private final Executor executor;
   private final ConcurrentHashMap<String, CompletableFuture<Void>> tails =
       new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, Settlement> blockedBy = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Settlement<D>> blockedBy = new ConcurrentHashMap<>();
 
   private final WidgetStore store;
   private final Clock clock;
   private final BooleanSupplier running;
   private final Settlement.FailureListener listener;
-  private final ConcurrentHashMap<String, ArrayDeque<Waiting>> waiting = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, ArrayDeque<Waiting<D>>> waiting =
+      new ConcurrentHashMap<>();
 
-  private record Waiting(Settlement settlement, ParseResult.Valid parsed) {}
+  private record Waiting<D extends Delivery>(Settlement<D> settlement, ParseResult.Valid parsed) {}
 
   /**
    * @param running false once the engine is stopping: what has not started is given back
@@ -85,12 +87,12 @@ final class WidgetLanes implements Dispatch.LaneTask {
    * deliveries before it, takes it with whatever else of the lane waits by then.
    */
   @Override
-  public void join(String widgetId, Settlement settlement, ParseResult.Valid parsed) {
+  public void join(String widgetId, Settlement<D> settlement, ParseResult.Valid parsed) {
     waiting.compute(
         widgetId,
         (id, queue) -> {
-          ArrayDeque<Waiting> joined = queue == null ? new ArrayDeque<>() : queue;
-          joined.add(new Waiting(settlement, parsed));
+          ArrayDeque<Waiting<D>> joined = queue == null ? new ArrayDeque<>() : queue;
+          joined.add(new Waiting<>(settlement, parsed));
           return joined;
         });
     submit(widgetId, () -> runLane(widgetId));
@@ -101,8 +103,8 @@ final class WidgetLanes implements Dispatch.LaneTask {
    * delivery is either the first waiting or already taken by one of them: every delivery is taken
    * once, in its lane's order.
    */
-  private List<Waiting> take(String widgetId) {
-    List<Waiting> taken = new ArrayList<>();
+  private List<Waiting<D>> take(String widgetId) {
+    List<Waiting<D>> taken = new ArrayList<>();
     waiting.computeIfPresent(
         widgetId,
         (id, queue) -> {
@@ -115,14 +117,14 @@ final class WidgetLanes implements Dispatch.LaneTask {
   }
 
   private void runLane(String widgetId) {
-    List<Waiting> taken = take(widgetId);
+    List<Waiting<D>> taken = take(widgetId);
     if (taken.isEmpty()) {
       return; // taken with an earlier delivery of the lane
     }
-    List<Settlement> lot = taken.stream().map(Waiting::settlement).toList();
+    List<Settlement<D>> lot = taken.stream().map(Waiting::settlement).toList();
     lot.forEach(Settlement::start);
     try {
-      Settlement blocker = blockedBy.get(widgetId);
+      Settlement<D> blocker = blockedBy.get(widgetId);
       if (!running.getAsBoolean()) {
         lot.forEach(Settlement::giveBack);
       } else if (blocker != null) {
@@ -146,7 +148,7 @@ final class WidgetLanes implements Dispatch.LaneTask {
    * cannot be): dead-lettered with the reason, in no lane.
    */
   @Override
-  public void reject(Settlement settlement, String reason) {
+  public void reject(Settlement<D> settlement, String reason) {
     CompletableFuture.runAsync(
         () -> {
           settlement.start();
@@ -171,7 +173,7 @@ final class WidgetLanes implements Dispatch.LaneTask {
    * @param requests the parsed request of each delivery, in the same order
    * @return the outcome of each delivery, in the same order
    */
-  List<Outcome> applyAll(List<Settlement> lot, List<WidgetRequest> requests) {
+  List<Outcome> applyAll(List<Settlement<D>> lot, List<WidgetRequest> requests) {
     List<StoreOutcome> stored;
     try {
       stored = store(lot, requests);
@@ -198,7 +200,7 @@ final class WidgetLanes implements Dispatch.LaneTask {
   }
 
   /** One call to the store for the lot; the provenance is the last delivery's. */
-  private List<StoreOutcome> store(List<Settlement> lot, List<WidgetRequest> requests) {
+  private List<StoreOutcome> store(List<Settlement<D>> lot, List<WidgetRequest> requests) {
     List<KeyedRequest> keyed = new ArrayList<>(lot.size());
     for (int i = 0; i < lot.size(); i++) {
       keyed.add(new KeyedRequest(lot.get(i).delivery().orderKey(), requests.get(i)));
@@ -212,7 +214,7 @@ final class WidgetLanes implements Dispatch.LaneTask {
   }
 
   /** Ends one delivery by what the store did with its request. */
-  private static Outcome end(Settlement settlement, StoreOutcome outcome) {
+  private static <D extends Delivery> Outcome end(Settlement<D> settlement, StoreOutcome outcome) {
     return switch (outcome) {
       case StoreOutcome.Applied a -> settlement.acknowledge(new Outcome.Applied());
       case StoreOutcome.Warned w -> settlement.acknowledge(new Outcome.Warned(w.reason()));
@@ -226,11 +228,12 @@ final class WidgetLanes implements Dispatch.LaneTask {
    * Releases every delivery of a lot whose store call failed: the first as any failed request, the
    * later ones a little behind it, so the lane's order holds when they come back.
    */
-  private static List<Outcome> releaseAll(List<Settlement> lot, RuntimeException failure) {
+  private static <D extends Delivery> List<Outcome> releaseAll(
+      List<Settlement<D>> lot, RuntimeException failure) {
     List<Outcome> outcomes = new ArrayList<>(lot.size());
-    Settlement first = lot.getFirst();
+    Settlement<D> first = lot.getFirst();
     outcomes.add(first.release(failure));
-    for (Settlement later : lot.subList(1, lot.size())) {
+    for (Settlement<D> later : lot.subList(1, lot.size())) {
       outcomes.add(later.releaseBehind(first, Failures.describe(failure)));
     }
     return outcomes;

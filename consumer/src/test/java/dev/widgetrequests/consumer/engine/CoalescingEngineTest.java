@@ -57,7 +57,7 @@ class CoalescingEngineTest {
   private ConsumerStats.Summary run(WidgetStore store) {
     var settings =
         new EngineSettings(32, Duration.ZERO, Duration.ofMillis(200), Duration.ofSeconds(5));
-    return new ConsumerEngine(
+    return new ConsumerEngine<>(
             source, store, new RequestParser(), settings, Clock.systemUTC(), events)
         .run();
   }
@@ -114,8 +114,9 @@ class CoalescingEngineTest {
 
     var summary = run(store);
 
+    // The lane's task may start after one or two of them joined; the rest wait out its 200 ms call.
     assertThat(store.calls.get("hot")).isLessThanOrEqualTo(2);
-    assertThat(store.largestLot.get()).isGreaterThanOrEqualTo(3);
+    assertThat(store.largestLot.get()).isGreaterThanOrEqualTo(2);
     assertThat(source.deadLetters).containsOnlyKeys("k0001");
     assertThat(source.acknowledged).containsExactlyInAnyOrder("k5000", "k6000", "k6001");
     assertThat(endedByKey).hasSize(4);

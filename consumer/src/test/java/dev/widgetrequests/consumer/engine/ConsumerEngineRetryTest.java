@@ -65,9 +65,9 @@ class ConsumerEngineRetryTest {
         .formatted(type, label, id, label);
   }
 
-  private ConsumerEngine engine(int concurrency, Duration maxRuntime, Duration idle) {
+  private ConsumerEngine<?> engine(int concurrency, Duration maxRuntime, Duration idle) {
     var settings = new EngineSettings(concurrency, maxRuntime, idle, Duration.ofSeconds(5));
-    return new ConsumerEngine(
+    return new ConsumerEngine<>(
         source, engineStore, new RequestParser(), settings, Clock.systemUTC());
   }
 
@@ -121,7 +121,7 @@ class ConsumerEngineRetryTest {
       source.add("k%02d".formatted(i), request(i == 0 ? "create" : "update", "w", "L" + i));
     }
     slowFirstCall.set(true); // holds the lane's first lot for 200 ms; the rest waits behind it
-    ConsumerEngine engine = engine(16, Duration.ZERO, null);
+    ConsumerEngine<?> engine = engine(16, Duration.ZERO, null);
     Thread runner = Thread.ofVirtual().start(engine::run);
     Thread.sleep(50);
 

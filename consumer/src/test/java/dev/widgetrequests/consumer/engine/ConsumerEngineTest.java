@@ -47,7 +47,7 @@ class ConsumerEngineTest {
     var settings =
         new EngineSettings(
             concurrency, Duration.ZERO, Duration.ofMillis(50), Duration.ofSeconds(5));
-    return new ConsumerEngine(source, target, new RequestParser(), settings, Clock.systemUTC())
+    return new ConsumerEngine<>(source, target, new RequestParser(), settings, Clock.systemUTC())
         .run();
   }
 
@@ -76,7 +76,7 @@ class ConsumerEngineTest {
 
     long start = System.nanoTime();
     var summary =
-        new ConsumerEngine(source, store, new RequestParser(), capped, Clock.systemUTC()).run();
+        new ConsumerEngine<>(source, store, new RequestParser(), capped, Clock.systemUTC()).run();
     Duration took = Duration.ofNanos(System.nanoTime() - start);
 
     // 60 requests at 40 a second, a burst of at most 4: no sooner than (60 - 4) / 40 s.
@@ -163,7 +163,8 @@ class ConsumerEngineTest {
     var settings = new EngineSettings(1, Duration.ofMillis(300), null, Duration.ofSeconds(5));
 
     var summary =
-        new ConsumerEngine(source, broken, new RequestParser(), settings, Clock.systemUTC()).run();
+        new ConsumerEngine<>(source, broken, new RequestParser(), settings, Clock.systemUTC())
+            .run();
 
     assertThat(summary.released()).isPositive();
     assertThat(summary.applied()).isZero();
@@ -203,7 +204,7 @@ class ConsumerEngineTest {
     }
     var settings = new EngineSettings(4, Duration.ZERO, null, Duration.ofSeconds(5));
     var engine =
-        new ConsumerEngine(source, denied, new RequestParser(), settings, Clock.systemUTC());
+        new ConsumerEngine<>(source, denied, new RequestParser(), settings, Clock.systemUTC());
 
     var summary = engine.run(); // no stop asked, no idle exit: only the failure ends it
 
@@ -220,7 +221,7 @@ class ConsumerEngineTest {
     source.pollFailure = new InfrastructureFailure.Fatal("the queue does not exist", null);
     var settings = new EngineSettings(4, Duration.ZERO, null, Duration.ofSeconds(5));
     var engine =
-        new ConsumerEngine(source, store, new RequestParser(), settings, Clock.systemUTC());
+        new ConsumerEngine<>(source, store, new RequestParser(), settings, Clock.systemUTC());
 
     engine.run();
 
@@ -233,7 +234,7 @@ class ConsumerEngineTest {
   void stop_endsTheRunAfterRequestsInFlightFinish() throws Exception {
     var settings = new EngineSettings(4, Duration.ZERO, null, Duration.ofSeconds(5));
     var engine =
-        new ConsumerEngine(source, store, new RequestParser(), settings, Clock.systemUTC());
+        new ConsumerEngine<>(source, store, new RequestParser(), settings, Clock.systemUTC());
     source.add("1", create("w", "Sue Smith", "a"));
     Thread runner = Thread.ofVirtual().start(engine::run);
     while (source.remaining() > 0) {

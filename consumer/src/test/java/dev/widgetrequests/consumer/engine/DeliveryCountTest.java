@@ -42,7 +42,7 @@ class DeliveryCountTest {
   private ConsumerStats.Summary run() {
     var settings =
         new EngineSettings(4, Duration.ZERO, Duration.ofMillis(50), Duration.ofSeconds(5));
-    return new ConsumerEngine(
+    return new ConsumerEngine<>(
             source,
             new InMemoryWidgetStore(),
             new RequestParser(),

@@ -28,8 +28,8 @@ class DispatchTest {
   private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
 
   /** Positions starting "ptr" need a fetch, which waits for the latch; "bad" ones fail. */
-  private final RequestSource source =
-      new RequestSource() {
+  private final RequestSource<Delivery> source =
+      new RequestSource<>() {
         @Override
         public List<Delivery> poll() {
           return List.of();
@@ -41,7 +41,7 @@ class DispatchTest {
         }
 
         @Override
-        public Resolution resolve(Delivery delivery) {
+        public Resolution<Delivery> resolve(Delivery delivery) {
           if (delivery.position().startsWith("bad")) {
             throw new IllegalStateException("object unreadable");
           }
@@ -50,7 +50,7 @@ class DispatchTest {
           } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
           }
-          return new Resolution.Ready(delivery);
+          return new Resolution.Ready<>(delivery);
         }
 
         @Override
@@ -60,7 +60,7 @@ class DispatchTest {
         public void deadLetter(Delivery delivery, String reason) {}
 
         @Override
-        public void release(Delivery delivery, Redelivery when) {
+        public void release(Delivery delivery, Redelivery<Delivery> when) {
           released.add(delivery.position());
         }
 
@@ -70,22 +70,23 @@ class DispatchTest {
         }
       };
 
-  private final Settlement.Ledger ledger = SettlementTest.ledger(source, null);
+  private final Settlement.Ledger<Delivery> ledger = SettlementTest.ledger(source, null);
 
-  private final Dispatch dispatch =
-      new Dispatch(
+  private final Dispatch<Delivery> dispatch =
+      new Dispatch<>(
           source,
           new RequestParser(),
           workers,
-          new Dispatch.LaneTask() {
+          new Dispatch.LaneTask<>() {
             @Override
-            public void join(String widgetId, Settlement settlement, ParseResult.Valid parsed) {
+            public void join(
+                String widgetId, Settlement<Delivery> settlement, ParseResult.Valid parsed) {
               joined.add(settlement.delivery().position());
               joinedOn.add(Thread.currentThread());
             }
 
             @Override
-            public void reject(Settlement settlement, String reason) {}
+            public void reject(Settlement<Delivery> settlement, String reason) {}
           });
 
   @AfterEach
@@ -132,7 +133,7 @@ class DispatchTest {
 
   @Test
   void aFailedFetch_releasesItsOwnDeliveryOnly() {
-    List<Settlement> batch = batch("bad-1", "b2");
+    List<Settlement<Delivery>> batch = batch("bad-1", "b2");
     dispatch.fill(dispatch.reserve(), batch);
 
     waitFor(() -> joined.size() == 1);
@@ -162,8 +163,8 @@ class DispatchTest {
   }
 
   /** Deliveries received as a poll does, each a create of its own widget. */
-  private List<Settlement> batch(String... positions) {
-    List<Settlement> batch = new ArrayList<>();
+  private List<Settlement<Delivery>> batch(String... positions) {
+    List<Settlement<Delivery>> batch = new ArrayList<>();
     for (String position : positions) {
       batch.add(ledger.open(delivery(position)));
     }

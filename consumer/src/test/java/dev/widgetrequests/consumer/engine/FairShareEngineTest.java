@@ -42,7 +42,7 @@ class FairShareEngineTest {
         new EngineSettings(32, Duration.ZERO, Duration.ofMillis(200), Duration.ofSeconds(5));
 
     var summary =
-        new ConsumerEngine(source, slow, new RequestParser(), settings, Clock.systemUTC()).run();
+        new ConsumerEngine<>(source, slow, new RequestParser(), settings, Clock.systemUTC()).run();
 
     assertThat(summary.applied()).isEqualTo(221);
     assertThat(store.snapshot().get("hot").label()).isEqualTo("200");

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 class HeartbeatTest {
   private final MovableClock clock = new MovableClock();
   private final List<List<String>> extended = new ArrayList<>();
-  private final RequestSource source =
-      new RequestSource() {
+  private final RequestSource<Delivery> source =
+      new RequestSource<>() {
         @Override
         public List<Delivery> poll() {
           return List.of();
@@ -31,15 +31,15 @@ class HeartbeatTest {
         public void deadLetter(Delivery delivery, String reason) {}
 
         @Override
-        public void release(Delivery delivery, Redelivery when) {}
+        public void release(Delivery delivery, Redelivery<Delivery> when) {}
 
         @Override
         public String describe() {
           return "test";
         }
       };
-  private final Lease lease =
-      new Lease() {
+  private final Lease<Delivery> lease =
+      new Lease<>() {
         @Override
         public Duration timeout() {
           return Duration.ofSeconds(30);
@@ -50,15 +50,16 @@ class HeartbeatTest {
           extended.add(deliveries.stream().map(Delivery::body).sorted().toList());
         }
       };
-  private final Heartbeat heartbeat = new Heartbeat(lease, Duration.ofMinutes(2), clock);
-  private final Settlement.Ledger ledger = SettlementTest.ledger(source, heartbeat);
+  private final Heartbeat<Delivery> heartbeat =
+      new Heartbeat<>(lease, Duration.ofMinutes(2), clock);
+  private final Settlement.Ledger<Delivery> ledger = SettlementTest.ledger(source, heartbeat);
 
-  private Settlement received(String position) {
+  private Settlement<Delivery> received(String position) {
     return received(position, position);
   }
 
   /** A delivery of message {@code position}, told apart by its receipt. */
-  private Settlement received(String position, String receipt) {
+  private Settlement<Delivery> received(String position, String receipt) {
     return ledger.open(delivery(position, receipt));
   }
 
@@ -114,7 +115,7 @@ class HeartbeatTest {
 
   @Test
   void aResolvedDelivery_isExtendedAsItIsNow_andItsEndingEndsItsBeats() {
-    Settlement pointer = received("m-1", "pointer");
+    Settlement<Delivery> pointer = received("m-1", "pointer");
     pointer.resolved(delivery("m-1", "request read from the pointer"));
     clock.advance(Duration.ofSeconds(20));
     heartbeat.beat();
@@ -129,7 +130,7 @@ class HeartbeatTest {
 
   @Test
   void twoDeliveriesOfOneMessageHeldAtOnce_areExtendedEachByItsOwnReceipt() {
-    Settlement first = received("m-1", "receipt-1");
+    Settlement<Delivery> first = received("m-1", "receipt-1");
     clock.advance(Duration.ofSeconds(10));
     received("m-1", "receipt-2"); // the message came back while the first was still held
     first.acknowledge(new Outcome.Applied());

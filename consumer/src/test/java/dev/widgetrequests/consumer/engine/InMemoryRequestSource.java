@@ -14,7 +14,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** A request source in memory, keyed like a bucket: smallest key first. */
-final class InMemoryRequestSource implements RequestSource {
+final class InMemoryRequestSource implements RequestSource<Delivery> {
   private final TreeMap<String, String> pending = new TreeMap<>();
   private final Map<String, String> inFlight = new LinkedHashMap<>();
   final Map<String, String> deadLetters = new LinkedHashMap<>();
@@ -70,7 +70,7 @@ final class InMemoryRequestSource implements RequestSource {
   }
 
   @Override
-  public Resolution resolve(Delivery delivery) {
+  public Resolution<Delivery> resolve(Delivery delivery) {
     if (failResolve.contains(delivery.position())) {
       throw new InfrastructureFailure.Transient("object read failed", null);
     }
@@ -78,12 +78,12 @@ final class InMemoryRequestSource implements RequestSource {
       synchronized (this) {
         inFlight.remove(delivery.position()); // taken by another consumer
       }
-      return new Resolution.Gone("taken by another consumer");
+      return new Resolution.Gone<>("taken by another consumer");
     }
     if (refuseOnResolve.contains(delivery.position())) {
-      return new Resolution.Refused(delivery, "object over 256 KiB");
+      return new Resolution.Refused<>(delivery, "object over 256 KiB");
     }
-    return new Resolution.Ready(delivery);
+    return new Resolution.Ready<>(delivery);
   }
 
   @Override
@@ -111,11 +111,11 @@ final class InMemoryRequestSource implements RequestSource {
   }
 
   @Override
-  public synchronized void release(Delivery delivery, Redelivery when) {
+  public synchronized void release(Delivery delivery, Redelivery<Delivery> when) {
     switch (when) {
-      case Redelivery.Behind behind -> releasedBehind.add(delivery.position());
-      case Redelivery.Now now -> givenBack.add(delivery.position());
-      case Redelivery.Later later -> {}
+      case Redelivery.Behind<Delivery> behind -> releasedBehind.add(delivery.position());
+      case Redelivery.Now<Delivery> now -> givenBack.add(delivery.position());
+      case Redelivery.Later<Delivery> later -> {}
     }
     inFlight.remove(delivery.position());
     pending.put(delivery.position(), delivery.body());

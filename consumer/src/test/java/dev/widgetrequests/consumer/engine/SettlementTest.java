@@ -21,8 +21,8 @@ class SettlementTest {
   private RuntimeException acknowledgeFailure;
   private RuntimeException deadLetterFailure;
 
-  private final RequestSource source =
-      new RequestSource() {
+  private final RequestSource<Delivery> source =
+      new RequestSource<>() {
         @Override
         public List<Delivery> poll() {
           return List.of();
@@ -45,12 +45,12 @@ class SettlementTest {
         }
 
         @Override
-        public void release(Delivery delivery, Redelivery when) {
+        public void release(Delivery delivery, Redelivery<Delivery> when) {
           String how =
               switch (when) {
-                case Redelivery.Later later -> "later";
-                case Redelivery.Now now -> "now";
-                case Redelivery.Behind behind -> "behind " + behind.first().position();
+                case Redelivery.Later<Delivery> later -> "later";
+                case Redelivery.Now<Delivery> now -> "now";
+                case Redelivery.Behind<Delivery> behind -> "behind " + behind.first().position();
               };
           calls.add("release " + delivery.position() + " " + how);
         }
@@ -63,13 +63,14 @@ class SettlementTest {
 
   private final Permits permits = new Permits(CONCURRENCY, Clock.systemUTC(), size -> {});
   private final List<InfrastructureFailure> heard = new ArrayList<>();
-  private final Settlement.Ledger ledger =
-      new Settlement.Ledger(
+  private final Settlement.Ledger<Delivery> ledger =
+      new Settlement.Ledger<>(
           source, new ConsumerStats(), ConsumerEvents.NONE, null, permits, heard::add);
 
   /** A ledger for tests of what works with settlements: no events, a window of 8. */
-  static Settlement.Ledger ledger(RequestSource source, Heartbeat heartbeat) {
-    return new Settlement.Ledger(
+  static Settlement.Ledger<Delivery> ledger(
+      RequestSource<Delivery> source, Heartbeat<Delivery> heartbeat) {
+    return new Settlement.Ledger<>(
         source,
         new ConsumerStats(),
         ConsumerEvents.NONE,
@@ -79,14 +80,14 @@ class SettlementTest {
   }
 
   /** A delivery received as a poll does: its permit taken first. */
-  private Settlement received(String position) {
+  private Settlement<Delivery> received(String position) {
     permits.acquireUninterruptibly();
     return ledger.open(delivery(position));
   }
 
   @Test
   void aSecondEnding_isRefusedLoudly_andTheFirstStands() {
-    Settlement settlement = received("m-1");
+    Settlement<Delivery> settlement = received("m-1");
     settlement.acknowledge(new Outcome.Applied());
 
     assertThatThrownBy(() -> settlement.deadLetter(new Outcome.Rejected("late bug")))
@@ -104,7 +105,7 @@ class SettlementTest {
 
   @Test
   void everyEnding_givesThePermitBackOnce() {
-    List<Settlement> held =
+    List<Settlement<Delivery>> held =
         List.of(received("a"), received("b"), received("c"), received("d"), received("e"));
     assertThat(permits.availablePermits()).isEqualTo(CONCURRENCY - 5);
     assertThat(ledger.idle()).isFalse();
@@ -127,7 +128,7 @@ class SettlementTest {
 
   @Test
   void aFailedAcknowledge_releasesTheDelivery_asItsOneEnding() {
-    Settlement settlement = received("m-1");
+    Settlement<Delivery> settlement = received("m-1");
     acknowledgeFailure = new InfrastructureFailure.Throttled("slow down", null);
 
     Outcome outcome = settlement.acknowledge(new Outcome.Applied());
@@ -141,7 +142,7 @@ class SettlementTest {
 
   @Test
   void aFailedDeadLetter_releasesTheDelivery_neverDeadLettersTheFailure() {
-    Settlement settlement = received("m-1");
+    Settlement<Delivery> settlement = received("m-1");
     deadLetterFailure = new IllegalStateException("dead-letter queue unreachable");
 
     Outcome outcome = settlement.deadLetter(new Outcome.Rejected("not JSON"));
@@ -152,8 +153,8 @@ class SettlementTest {
 
   @Test
   void releaseBehind_comesBackBehindTheFirst() {
-    Settlement first = received("k1");
-    Settlement later = received("k2");
+    Settlement<Delivery> first = received("k1");
+    Settlement<Delivery> later = received("k2");
     first.release(new IllegalStateException("store down"));
 
     Outcome outcome = later.releaseBehind(first, "behind a released request");
@@ -164,7 +165,7 @@ class SettlementTest {
 
   @Test
   void acknowledge_refusesAnOutcomeThatIsNoAcknowledgement() {
-    Settlement settlement = received("m-1");
+    Settlement<Delivery> settlement = received("m-1");
 
     assertThatThrownBy(() -> settlement.acknowledge(new Outcome.Rejected("bad")))
         .isInstanceOf(IllegalArgumentException.class);

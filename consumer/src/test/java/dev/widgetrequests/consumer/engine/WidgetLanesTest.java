@@ -2,6 +2,7 @@ package dev.widgetrequests.consumer.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.widgetrequests.model.source.Delivery;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,8 +16,8 @@ import org.junit.jupiter.api.Test;
 class WidgetLanesTest {
 
   /** Lanes for raw tasks: the order they keep, no store behind them. */
-  private static WidgetLanes lanesOn(Executor executor) {
-    return new WidgetLanes(executor, null, Clock.systemUTC(), () -> true, failure -> {});
+  private static WidgetLanes<Delivery> lanesOn(Executor executor) {
+    return new WidgetLanes<>(executor, null, Clock.systemUTC(), () -> true, failure -> {});
   }
 
   @Test

@@ -87,7 +87,7 @@ class EngineLoadIT {
         };
     int smallest;
     try (AwsClients clients = pipeline.clients()) {
-      ConsumerEngine engine = engine(pipeline, clients, events, null);
+      ConsumerEngine<?> engine = engine(pipeline, clients, events, null);
       Thread running = Thread.ofVirtual().start(engine::run);
       awaitLeft(pipeline, plan.size() * 3 / 4);
       int windowsBefore = windows.size();
@@ -215,7 +215,7 @@ class EngineLoadIT {
   }
 
   /** A consumer as the command builds one: the queue, the table, 128 in flight. */
-  private static ConsumerEngine engine(
+  private static ConsumerEngine<?> engine(
       Pipeline pipeline, AwsClients clients, ConsumerEvents events, Duration exitWhenIdle) {
     var source =
         new SqsRequestSource(
@@ -234,7 +234,7 @@ class EngineLoadIT {
             Duration.ZERO,
             exitWhenIdle,
             Duration.ofSeconds(30));
-    return new ConsumerEngine(
+    return new ConsumerEngine<>(
         source, store, new RequestParser(), settings, Clock.systemUTC(), events);
   }
 

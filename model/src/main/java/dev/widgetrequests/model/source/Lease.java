@@ -9,11 +9,11 @@ import java.util.List;
  * out again, so the consumer extends the lease of what it holds long. Each delivery is one lease:
  * two deliveries of one message (a redelivery while the first is still held) are two.
  */
-public interface Lease {
+public interface Lease<D extends Delivery> {
 
   /** How long a delivery stays hidden from other consumers once received. */
   Duration timeout();
 
   /** Keeps the deliveries hidden for another {@code timeout} from now. */
-  void extend(List<Delivery> deliveries, Duration timeout);
+  void extend(List<D> deliveries, Duration timeout);
 }

@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * so a crash at any point loses nothing. Deletes name the ETag that was read (If-Match), so an
  * object rewritten in between is never deleted unread.
  */
-public final class S3RequestSource implements RequestSource {
+public final class S3RequestSource implements RequestSource<S3RequestSource.S3Delivery> {
   private static final Logger log = LoggerFactory.getLogger(S3RequestSource.class);
 
   private final S3Client s3;
@@ -85,8 +85,8 @@ public final class S3RequestSource implements RequestSource {
   }
 
   @Override
-  public List<Delivery> poll() throws InterruptedException {
-    List<Delivery> deliveries = new ArrayList<>();
+  public List<S3Delivery> poll() throws InterruptedException {
+    List<S3Delivery> deliveries = new ArrayList<>();
     for (S3Object object : nextObjects()) {
       inFlight.add(object.key());
       deliveries.add(S3Delivery.listed(object, keyCheck));
@@ -145,19 +145,18 @@ public final class S3RequestSource implements RequestSource {
    * the in-flight set, so a later poll lists it again.
    */
   @Override
-  public Resolution resolve(Delivery delivery) {
-    String key = delivery.position();
-    S3Delivery listed = (S3Delivery) delivery;
+  public Resolution<S3Delivery> resolve(S3Delivery listed) {
+    String key = listed.position();
     return switch (objects.read(bucket, key)) {
       case RequestObjects.Text text ->
-          new Resolution.Ready(listed.withBody(text.body(), text.eTag()));
+          new Resolution.Ready<>(listed.withBody(text.body(), text.eTag()));
       case RequestObjects.Gone gone -> {
         inFlight.remove(key);
-        yield new Resolution.Gone("taken by another consumer between the listing and the read");
+        yield new Resolution.Gone<>("taken by another consumer between the listing and the read");
       }
       // Dead-lettered without its body: see deadLetter.
       case RequestObjects.Unusable unusable ->
-          new Resolution.Refused(listed.withBody(null, unusable.eTag()), unusable.reason());
+          new Resolution.Refused<>(listed.withBody(null, unusable.eTag()), unusable.reason());
       case RequestObjects.Failed failed -> {
         inFlight.remove(key);
         throw new InfrastructureFailure.Transient(failed.reason() + "; trying again later", null);
@@ -193,10 +192,10 @@ public final class S3RequestSource implements RequestSource {
   }
 
   @Override
-  public void acknowledge(Delivery delivery) {
+  public void acknowledge(S3Delivery delivery) {
     String key = delivery.position();
     try {
-      deleteIfUnchanged(key, ((S3Delivery) delivery).eTag());
+      deleteIfUnchanged(key, delivery.eTag());
     } catch (SdkException failure) {
       throw AwsFailures.translate(failure);
     } finally {
@@ -225,10 +224,10 @@ public final class S3RequestSource implements RequestSource {
   }
 
   @Override
-  public void deadLetter(Delivery delivery, String reason) {
+  public void deadLetter(S3Delivery delivery, String reason) {
     String key = delivery.position();
     if (delivery.body() == null) { // never read (too large, not text): moved as it is
-      moveAside(key, reason, ((S3Delivery) delivery).eTag());
+      moveAside(key, reason, delivery.eTag());
       return;
     }
     String target = rejectedPrefix + key;
@@ -248,7 +247,7 @@ public final class S3RequestSource implements RequestSource {
 
   /** The object stays in the bucket; a later listing takes it again, whenever it is released. */
   @Override
-  public void release(Delivery delivery, Redelivery when) {
+  public void release(S3Delivery delivery, Redelivery<S3Delivery> when) {
     inFlight.remove(delivery.position());
   }
 
@@ -282,7 +281,7 @@ public final class S3RequestSource implements RequestSource {
    *
    * @param eTag the ETag of the version read, or {@code null} before it is read
    */
-  private record S3Delivery(
+  record S3Delivery(
       String position, String body, String eTag, String orderKey, String keyOutOfBounds)
       implements Delivery {
     static S3Delivery listed(S3Object object, OrderKeyCheck check) {

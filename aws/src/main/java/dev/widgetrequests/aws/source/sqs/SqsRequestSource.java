@@ -3,7 +3,6 @@ package dev.widgetrequests.aws.source.sqs;
 import dev.widgetrequests.aws.AwsFailures;
 import dev.widgetrequests.aws.source.s3.RequestObjects;
 import dev.widgetrequests.model.config.MessageSize;
-import dev.widgetrequests.model.source.Delivery;
 import dev.widgetrequests.model.source.Lease;
 import dev.widgetrequests.model.source.OrderKeyCheck;
 import dev.widgetrequests.model.source.Redelivery;
@@ -37,7 +36,7 @@ import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
  * message that points at nothing. A message that cannot be read is dead-lettered or left for a
  * later try, never thrown. A failed request is hidden for longer each time it comes back.
  */
-public final class SqsRequestSource implements RequestSource {
+public final class SqsRequestSource implements RequestSource<SqsDelivery> {
   /**
    * The String message attribute that carries a request's order key (docs/design/convergence.md).
    */
@@ -141,8 +140,8 @@ public final class SqsRequestSource implements RequestSource {
   }
 
   @Override
-  public List<Delivery> poll() {
-    List<Delivery> deliveries = new ArrayList<>();
+  public List<SqsDelivery> poll() {
+    List<SqsDelivery> deliveries = new ArrayList<>();
     for (var message : translated(() -> sqs.receiveMessage(receive)).messages()) {
       OrderKeyCheck.OrderKey key = OrderKeys.of(message, keyCheck);
       var delivery =
@@ -164,21 +163,22 @@ public final class SqsRequestSource implements RequestSource {
     }
     // A standard queue may hand out a batch in any order; within one batch, at least, requests
     // are taken in order-key order (the stores fold late requests in at their key anyway).
-    deliveries.sort(Comparator.comparing(Delivery::orderKey));
+    deliveries.sort(Comparator.comparing(SqsDelivery::orderKey));
     return deliveries;
   }
 
   /** Reads a pointer's object; called for many deliveries at once, off the poll loop. */
   @Override
-  public Resolution resolve(Delivery delivery) {
-    SqsDelivery message = (SqsDelivery) delivery;
-    return message.resolved() ? new Resolution.Ready(message) : resolve(message, message.pointer());
+  public Resolution<SqsDelivery> resolve(SqsDelivery message) {
+    return message.resolved()
+        ? new Resolution.Ready<>(message)
+        : resolve(message, message.pointer());
   }
 
   /** Only a pointer has something to fetch; a message with the request in its body has not. */
   @Override
-  public boolean needsResolving(Delivery delivery) {
-    return !((SqsDelivery) delivery).resolved();
+  public boolean needsResolving(SqsDelivery delivery) {
+    return !delivery.resolved();
   }
 
   /**
@@ -186,16 +186,16 @@ public final class SqsRequestSource implements RequestSource {
    * request is refused, for the engine to dead-letter (the object is left alone); a failed read
    * leaves this message alone to be released and tried again.
    */
-  private Resolution resolve(SqsDelivery delivery, MessageBody.Pointer pointer) {
+  private Resolution<SqsDelivery> resolve(SqsDelivery delivery, MessageBody.Pointer pointer) {
     return switch (reader.follow(pointer)) {
       case MessageReader.Request request ->
-          new Resolution.Ready(delivery.withRequest(request.body(), request.from()));
+          new Resolution.Ready<>(delivery.withRequest(request.body(), request.from()));
       case MessageReader.Discard discard -> {
         discard(delivery.withoutPointer(), discard.why());
-        yield new Resolution.Gone(discard.why());
+        yield new Resolution.Gone<>(discard.why());
       }
       case MessageReader.Refuse refuse ->
-          new Resolution.Refused(delivery.withoutPointer(), refuse.reason());
+          new Resolution.Refused<>(delivery.withoutPointer(), refuse.reason());
       case MessageReader.Retry retry -> throw new PointerReadException(retry.why());
       case MessageReader.Follow follow -> throw new IllegalStateException("followed " + follow);
     };
@@ -229,18 +229,18 @@ public final class SqsRequestSource implements RequestSource {
   }
 
   @Override
-  public void acknowledge(Delivery delivery) {
+  public void acknowledge(SqsDelivery delivery) {
     if (fifo) {
       // A FIFO queue holds back the rest of a message group until this message is deleted.
-      translated(() -> deleter.deleteNow((SqsDelivery) delivery));
+      translated(() -> deleter.deleteNow(delivery));
     } else {
-      deleter.add((SqsDelivery) delivery);
+      deleter.add(delivery);
     }
   }
 
   @Override
-  public void deadLetter(Delivery delivery, String reason) {
-    translated(() -> sendToDeadLetters((SqsDelivery) delivery, reason));
+  public void deadLetter(SqsDelivery delivery, String reason) {
+    translated(() -> sendToDeadLetters(delivery, reason));
   }
 
   private void sendToDeadLetters(SqsDelivery message, String reason) {
@@ -288,15 +288,14 @@ public final class SqsRequestSource implements RequestSource {
    * a little longer than that one, so it comes back first; one never started, not at all.
    */
   @Override
-  public void release(Delivery delivery, Redelivery when) {
-    SqsDelivery message = (SqsDelivery) delivery;
+  public void release(SqsDelivery message, Redelivery<SqsDelivery> when) {
     Duration hidden =
         switch (when) {
-          case Redelivery.Later later -> RetryDelays.afterReceives(message.receiveCount());
-          case Redelivery.Behind behind ->
-              RetryDelays.afterReceives(((SqsDelivery) behind.first()).receiveCount())
-                  .plusSeconds(1);
-          case Redelivery.Now now -> Duration.ZERO;
+          case Redelivery.Later<SqsDelivery> later ->
+              RetryDelays.afterReceives(message.receiveCount());
+          case Redelivery.Behind<SqsDelivery> behind ->
+              RetryDelays.afterReceives(behind.first().receiveCount()).plusSeconds(1);
+          case Redelivery.Now<SqsDelivery> now -> Duration.ZERO;
         };
     translated(() -> visibility.change(message, hidden));
   }
@@ -308,20 +307,17 @@ public final class SqsRequestSource implements RequestSource {
 
   /** Each delivery's visibility timeout, by its receipt handle. */
   @Override
-  public Optional<Lease> lease() {
+  public Optional<Lease<SqsDelivery>> lease() {
     return Optional.of(
-        new Lease() {
+        new Lease<>() {
           @Override
           public Duration timeout() {
             return visibility.timeout();
           }
 
           @Override
-          public void extend(List<Delivery> deliveries, Duration timeout) {
-            translated(
-                () ->
-                    visibility.extend(
-                        deliveries.stream().map(SqsDelivery.class::cast).toList(), timeout));
+          public void extend(List<SqsDelivery> deliveries, Duration timeout) {
+            translated(() -> visibility.extend(deliveries, timeout));
           }
         });
   }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.widgetrequests.local.LocalStack;
 import dev.widgetrequests.local.LocalStackExtension;
-import dev.widgetrequests.model.source.Delivery;
 import dev.widgetrequests.model.source.Resolution;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -30,14 +29,18 @@ class S3RequestSourceIT {
     put(stack, bucket, "k1", FIRST);
     S3RequestSource source =
         new S3RequestSource(stack.s3(), bucket, "rejected/", Duration.ZERO, 10);
-    Delivery read = ((Resolution.Ready) source.resolve(source.poll().getFirst())).delivery();
+    S3RequestSource.S3Delivery read =
+        ((Resolution.Ready<S3RequestSource.S3Delivery>) source.resolve(source.poll().getFirst()))
+            .delivery();
 
     put(stack, bucket, "k1", SECOND);
     source.acknowledge(read);
 
     assertThat(read.body()).isEqualTo(FIRST);
     assertThat(body(stack, bucket, "k1")).isEqualTo(SECOND);
-    Delivery again = ((Resolution.Ready) source.resolve(source.poll().getFirst())).delivery();
+    S3RequestSource.S3Delivery again =
+        ((Resolution.Ready<S3RequestSource.S3Delivery>) source.resolve(source.poll().getFirst()))
+            .delivery();
     assertThat(again.body()).isEqualTo(SECOND);
     source.acknowledge(again);
     assertThat(exists(stack, bucket, "k1")).isFalse();
@@ -50,7 +53,9 @@ class S3RequestSourceIT {
     put(stack, bucket, "k1", FIRST);
     S3RequestSource source =
         new S3RequestSource(stack.s3(), bucket, "rejected/", Duration.ZERO, 10);
-    Delivery read = ((Resolution.Ready) source.resolve(source.poll().getFirst())).delivery();
+    S3RequestSource.S3Delivery read =
+        ((Resolution.Ready<S3RequestSource.S3Delivery>) source.resolve(source.poll().getFirst()))
+            .delivery();
 
     put(stack, bucket, "k1", SECOND);
     source.deadLetter(read, "owner is wrong");

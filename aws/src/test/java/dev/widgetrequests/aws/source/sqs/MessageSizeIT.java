@@ -8,7 +8,6 @@ import dev.widgetrequests.local.LocalStackExtension;
 import dev.widgetrequests.model.config.MessageSize;
 import dev.widgetrequests.model.parse.ParseResult;
 import dev.widgetrequests.model.parse.RequestParser;
-import dev.widgetrequests.model.source.Delivery;
 import dev.widgetrequests.model.source.OrderKeyCheck;
 import dev.widgetrequests.model.source.Resolution;
 import java.util.ArrayList;
@@ -40,8 +39,8 @@ class MessageSizeIT {
         + "{\"s3BucketName\":\"%s\",\"s3Key\":\"%s\"}]".formatted(bucket, key);
   }
 
-  private static List<Delivery> pollAll(SqsRequestSource source, int count) {
-    List<Delivery> all = new ArrayList<>();
+  private static List<SqsDelivery> pollAll(SqsRequestSource source, int count) {
+    List<SqsDelivery> all = new ArrayList<>();
     for (int i = 0; i < 20 && all.size() < count; i++) {
       all.addAll(source.poll());
     }
@@ -101,7 +100,7 @@ class MessageSizeIT {
             OrderKeyCheck.DEFAULT,
             ONE_MIB);
 
-    assertThat(pollAll(source, 1)).singleElement().extracting(Delivery::body).isEqualTo(request);
+    assertThat(pollAll(source, 1)).singleElement().extracting(SqsDelivery::body).isEqualTo(request);
     assertThat(new RequestParser(ONE_MIB).parse(request)).isInstanceOf(ParseResult.Valid.class);
     assertThat(new RequestParser().parse(request))
         .isInstanceOfSatisfying(
@@ -133,8 +132,8 @@ class MessageSizeIT {
             OrderKeyCheck.DEFAULT,
             ONE_MIB);
 
-    Delivery delivery =
-        ((Resolution.Ready) source.resolve(pollAll(source, 1).getFirst())).delivery();
+    SqsDelivery delivery =
+        ((Resolution.Ready<SqsDelivery>) source.resolve(pollAll(source, 1).getFirst())).delivery();
     source.deadLetter(delivery, "refused for the test");
     source.close();
 

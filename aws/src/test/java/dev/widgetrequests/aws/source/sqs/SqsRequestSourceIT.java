@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.widgetrequests.local.LocalStack;
 import dev.widgetrequests.local.LocalStackExtension;
-import dev.widgetrequests.model.source.Delivery;
 import dev.widgetrequests.model.source.Lease;
 import dev.widgetrequests.model.source.Redelivery;
 import dev.widgetrequests.model.source.Resolution;
@@ -32,8 +31,8 @@ class SqsRequestSourceIT {
     }
   }
 
-  private static List<Delivery> pollAll(SqsRequestSource source, int count) {
-    List<Delivery> all = new ArrayList<>();
+  private static List<SqsDelivery> pollAll(SqsRequestSource source, int count) {
+    List<SqsDelivery> all = new ArrayList<>();
     for (int i = 0; i < 50 && all.size() < count; i++) {
       all.addAll(source.poll());
     }
@@ -79,12 +78,13 @@ class SqsRequestSourceIT {
     SqsRequestSource source =
         new SqsRequestSource(stack.sqs(), stack.s3(), queueUrl, null, 0, 60, Set.of(bucket));
 
-    List<Delivery> both = pollAll(source, 2);
-    Delivery body = both.stream().filter(d -> d.body().equals(request)).findFirst().orElseThrow();
-    Delivery claimCheck = both.stream().filter(d -> d != body).findFirst().orElseThrow();
+    List<SqsDelivery> both = pollAll(source, 2);
+    SqsDelivery body =
+        both.stream().filter(d -> d.body().equals(request)).findFirst().orElseThrow();
+    SqsDelivery claimCheck = both.stream().filter(d -> d != body).findFirst().orElseThrow();
 
     assertThat(source.needsResolving(body)).isFalse();
-    assertThat(source.resolve(body)).isEqualTo(new Resolution.Ready(body));
+    assertThat(source.resolve(body)).isEqualTo(new Resolution.Ready<>(body));
     assertThat(source.needsResolving(claimCheck)).isTrue();
     assertThat(source.resolve(claimCheck))
         .isInstanceOfSatisfying(
@@ -107,9 +107,9 @@ class SqsRequestSourceIT {
     }
     SqsRequestSource source =
         new SqsRequestSource(stack.sqs(), stack.s3(), queueUrl, null, 0, 60, Set.of(bucket));
-    List<Delivery> read =
+    List<SqsDelivery> read =
         pollAll(source, 2).stream()
-            .map(d -> ((Resolution.Ready) source.resolve(d)).delivery())
+            .map(d -> ((Resolution.Ready<SqsDelivery>) source.resolve(d)).delivery())
             .toList();
 
     stack.s3().putObject(r -> r.bucket(bucket).key("rewritten"), RequestBody.fromString(second));
@@ -132,7 +132,7 @@ class SqsRequestSourceIT {
     send(stack, queueUrl, 25);
     SqsRequestSource source = source(stack, queueUrl, 60);
 
-    List<Delivery> all = pollAll(source, 25);
+    List<SqsDelivery> all = pollAll(source, 25);
     all.forEach(source::acknowledge);
     source.close();
 
@@ -146,7 +146,7 @@ class SqsRequestSourceIT {
     send(stack, queueUrl, 9);
     SqsRequestSource source = source(stack, queueUrl, 60);
 
-    List<Delivery> all = pollAll(source, 9);
+    List<SqsDelivery> all = pollAll(source, 9);
     all.forEach(source::acknowledge);
     source.acknowledge(new SqsDelivery("bogus", "not-a-receipt-handle", "{}", "k", null, 1));
     source.close();
@@ -159,7 +159,7 @@ class SqsRequestSourceIT {
     String queueUrl = stack.createQueue(stack.uniqueName("release"));
     send(stack, queueUrl, 2);
     SqsRequestSource source = source(stack, queueUrl, 60);
-    List<Delivery> both = pollAll(source, 2);
+    List<SqsDelivery> both = pollAll(source, 2);
 
     source.release(both.get(0), Redelivery.now());
     source.release(both.get(1), Redelivery.later());
@@ -173,9 +173,9 @@ class SqsRequestSourceIT {
     String queueUrl = stack.createQueue(stack.uniqueName("heartbeat"));
     send(stack, queueUrl, 3);
     SqsRequestSource source = source(stack, queueUrl, 2);
-    List<Delivery> held = pollAll(source, 3);
+    List<SqsDelivery> held = pollAll(source, 3);
 
-    Lease lease = source.lease().orElseThrow();
+    Lease<SqsDelivery> lease = source.lease().orElseThrow();
     assertThat(lease.timeout()).isEqualTo(Duration.ofSeconds(2));
     lease.extend(held, Duration.ofSeconds(20));
     Thread.sleep(3000);
