@@ -23,8 +23,8 @@ final class ConsumerCounts {
   private final URI endpoint;
 
   ConsumerCounts(int port) {
-    // Only the three meters read here: the whole exposition, twenty times a second, would cost the
-    // consumer a third of a millisecond of CPU per request at 700 req/s (docs/bench/README.md).
+    // Only the three meters read here: the whole exposition, read this often, cost the consumer a
+    // third of a millisecond of CPU per request at 700 req/s (docs/bench/README.md, Caveats).
     this.endpoint =
         URI.create(
             "http://127.0.0.1:"

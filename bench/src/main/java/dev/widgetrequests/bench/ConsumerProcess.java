@@ -30,7 +30,7 @@ final class ConsumerProcess {
   private static final Duration IDLE_EXIT = Duration.ofSeconds(3);
 
   /** How often the bench reads the consumer's metrics (each read costs it a scrape). */
-  static final long SAMPLE_MILLIS = 50;
+  static final long SAMPLE_MILLIS = 100;
 
   /** The consumer's console output, in the drain's temporary directory. */
   private static final String CONSOLE = "console.txt";

@@ -98,7 +98,7 @@ public final class ConsumerMetrics implements ConsumerEvents {
 
   /**
    * The meters with these Prometheus names (e.g. {@code widgets_consumer_requests_total}), or all
-   * of them when none is named: a scraper that reads a few numbers often (the bench, twenty times a
+   * of them when none is named: a scraper that reads a few numbers often (the bench, ten times a
    * second) then costs the consumer a few lines, not the whole exposition.
    */
   public String scrape(Set<String> names) {
