@@ -18,6 +18,10 @@ final class ConsumerCounts {
 
   static final Scrape NONE = new Scrape(0, 0, 0);
 
+  private static final String FINISHED = "widgets_consumer_requests_total";
+  private static final String LAST_FINISHED = "widgets_consumer_last_finished_timestamp_seconds";
+  private static final String WRITE_UNITS = "widgets_dynamodb_write_units_total";
+
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
   private final URI endpoint;
@@ -27,11 +31,8 @@ final class ConsumerCounts {
     // third of a millisecond of CPU per request at 700 req/s (docs/bench/README.md, Caveats).
     this.endpoint =
         URI.create(
-            "http://127.0.0.1:"
-                + port
-                + "/metrics?name%5B%5D=widgets_consumer_requests_total"
-                + "&name%5B%5D=widgets_consumer_last_finished_timestamp_seconds"
-                + "&name%5B%5D=widgets_dynamodb_write_units_total");
+            "http://127.0.0.1:%d/metrics?name%%5B%%5D=%s&name%%5B%%5D=%s&name%%5B%%5D=%s"
+                .formatted(port, FINISHED, LAST_FINISHED, WRITE_UNITS));
   }
 
   /**
@@ -60,12 +61,11 @@ final class ConsumerCounts {
     double lastFinishedSeconds = 0;
     double writeUnits = 0;
     for (String line : text.split("\n")) {
-      if (line.startsWith("widgets_consumer_requests_total{")
-          && !line.contains("outcome=\"released\"")) {
+      if (line.startsWith(FINISHED + "{") && !line.contains("outcome=\"released\"")) {
         finished += (long) value(line);
-      } else if (line.startsWith("widgets_consumer_last_finished_timestamp_seconds ")) {
+      } else if (line.startsWith(LAST_FINISHED + " ")) {
         lastFinishedSeconds = value(line);
-      } else if (line.startsWith("widgets_dynamodb_write_units_total{")) {
+      } else if (line.startsWith(WRITE_UNITS + "{")) {
         writeUnits += value(line);
       }
     }

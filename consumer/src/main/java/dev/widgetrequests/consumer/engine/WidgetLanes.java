@@ -214,7 +214,7 @@ final class WidgetLanes<D extends Delivery> implements Dispatch.LaneTask<D> {
   }
 
   /** Ends one delivery by what the store did with its request. */
-  private static <D extends Delivery> Outcome end(Settlement<D> settlement, StoreOutcome outcome) {
+  private static Outcome end(Settlement<?> settlement, StoreOutcome outcome) {
     return switch (outcome) {
       case StoreOutcome.Applied a -> settlement.acknowledge(new Outcome.Applied());
       case StoreOutcome.Warned w -> settlement.acknowledge(new Outcome.Warned(w.reason()));

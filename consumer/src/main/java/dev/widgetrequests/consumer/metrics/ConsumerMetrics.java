@@ -93,7 +93,7 @@ public final class ConsumerMetrics implements ConsumerEvents {
 
   /** Every meter in Prometheus text format. */
   public String scrape() {
-    return registry.scrape();
+    return scrape(Set.of());
   }
 
   /**
